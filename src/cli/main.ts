@@ -1,0 +1,1 @@
+console.log('coaching-journal: not built yet');
