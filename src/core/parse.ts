@@ -406,9 +406,10 @@ function readBigPicture(ctx: NoteContext, root: MapReader): BigPicture {
   return { goal: root.text('goal'), vision: root.text('vision'), values, loc: ctx.loc(root.node) };
 }
 
-function readFocusArea(ctx: NoteContext, root: MapReader): FocusArea | undefined {
-  const id = root.id('id', 'give the focus area a short id, like "strategic-work"');
+function readFocusArea(ctx: NoteContext, note: MapReader): FocusArea | undefined {
+  const id = note.id('id', 'give the focus area a short id, like "strategic-work"');
   const label = `Focus area ${id ?? ''}`.trim();
+  const root = new MapReader(ctx, note.obj, note.node, label);
   const title = root.text('title', 'give it a title, like "Show strategic thinking"');
   root.declare('focus-area', id);
   const values = root.idList('values');
@@ -445,8 +446,9 @@ function readLearnings(ctx: NoteContext, owner: MapReader): ActionLearning[] {
   return out;
 }
 
-function readSession(ctx: NoteContext, root: MapReader): Session {
-  const id = root.id('id', 'give the session an id, like "s-2026-11-24"');
+function readSession(ctx: NoteContext, note: MapReader): Session {
+  const id = note.id('id', 'give the session an id, like "s-2026-11-24"');
+  const root = new MapReader(ctx, note.obj, note.node, id ? `Session ${id}` : 'This session');
   root.declare('session', id);
   const date = root.date('date', 'add the session date, like date: "2026-11-24"');
   const focus = root.idList('focus');
