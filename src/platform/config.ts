@@ -9,9 +9,11 @@ export interface CoachingConfig {
   readonly folder: string;
   /** `coaching.sessionCadenceDays`: days between sessions (default due date, "session due"). At least 1. */
   readonly sessionCadenceDays: number;
+  /** `coaching.sessionTemplate`: a workspace-relative file whose text replaces the built-in session body ('' for none). */
+  readonly sessionTemplate: string;
 }
 
-export const DEFAULT_CONFIG: CoachingConfig = { folder: 'coaching', sessionCadenceDays: 7 };
+export const DEFAULT_CONFIG: CoachingConfig = { folder: 'coaching', sessionCadenceDays: 7, sessionTemplate: '' };
 
 export interface ConfigChange {
   /** `coaching.folder` may differ: journals must be found again. */
@@ -34,7 +36,7 @@ export class ConfigReader extends Disposable {
     this._register(vscode.workspace.onDidChangeConfiguration((e) => {
       const folderChanged = e.affectsConfiguration('coaching.folder');
       const cadenceChanged = e.affectsConfiguration('coaching.sessionCadenceDays');
-      if (folderChanged || cadenceChanged) {
+      if (folderChanged || cadenceChanged || e.affectsConfiguration('coaching.sessionTemplate')) {
         this.cache.clear();
         this.changed.fire({ folderChanged, cadenceChanged });
       }
@@ -62,6 +64,7 @@ export class ConfigReader extends Disposable {
     }
     const raw = Number(c.get<number>('sessionCadenceDays'));
     const sessionCadenceDays = Number.isFinite(raw) && raw >= 1 ? Math.floor(raw) : DEFAULT_CONFIG.sessionCadenceDays;
-    return { folder, sessionCadenceDays };
+    const sessionTemplate = String(c.get<string>('sessionTemplate') ?? '').trim();
+    return { folder, sessionCadenceDays, sessionTemplate };
   }
 }
