@@ -1,0 +1,125 @@
+// Helpers for the commands' integration tests: a known journal copied into the workspace before each
+// test, the extension's test hooks, and byte-for-byte comparisons of the files on disk.
+import * as assert from 'assert';
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import * as vscode from 'vscode';
+import type { CoachingJournalApi } from '../../src/extension';
+
+export const EXTENSION_ID = 'coaching-journal.coaching-journal';
+export const TODAY = '2026-11-24';
+
+/** The workspace folder's journal (coaching/), which the tests replace with a fixture journal. */
+export function journalDir(): string {
+  const folder = vscode.workspace.workspaceFolders?.[0];
+  assert.ok(folder, 'a workspace folder is open');
+  return path.join(folder.uri.fsPath, 'coaching');
+}
+
+/** The fixture journal the tests start from (test/fixtures/commands/coaching in the repository). */
+export function fixtureDir(): string {
+  const extension = vscode.extensions.getExtension(EXTENSION_ID);
+  assert.ok(extension, `${EXTENSION_ID} is installed`);
+  return path.join(extension.extensionPath, 'test', 'fixtures', 'commands', 'coaching');
+}
+
+export async function api(): Promise<CoachingJournalApi> {
+  const extension = vscode.extensions.getExtension<CoachingJournalApi>(EXTENSION_ID);
+  assert.ok(extension);
+  return extension.activate();
+}
+
+/** The fixture file's bytes, as text (no decoding surprises: latin1 keeps every byte). */
+export function fixtureText(rel: string): string {
+  return fs.readFileSync(path.join(fixtureDir(), rel), 'utf8');
+}
+
+/** A journal file's text on disk, read as bytes. */
+export function diskText(rel: string): string {
+  return fs.readFileSync(path.join(journalDir(), rel), 'utf8');
+}
+
+/** Every file of a folder, relative paths with `/`, sorted. */
+export function listFiles(dir: string): string[] {
+  const out: string[] = [];
+  const walk = (rel: string): void => {
+    for (const e of fs.readdirSync(path.join(dir, rel), { withFileTypes: true })) {
+      const child = rel ? `${rel}/${e.name}` : e.name;
+      if (e.isDirectory()) {
+        walk(child);
+      } else {
+        out.push(child);
+      }
+    }
+  };
+  if (fs.existsSync(dir)) {
+    walk('');
+  }
+  return out.sort();
+}
+
+/** Asserts every fixture file is on disk byte-for-byte as it was, except those listed. */
+export function assertUnchangedExcept(...changed: string[]): void {
+  for (const rel of listFiles(fixtureDir())) {
+    if (!changed.includes(rel)) {
+      assert.ok(fs.readFileSync(path.join(journalDir(), rel)).equals(fs.readFileSync(path.join(fixtureDir(), rel))), `${rel} is unchanged`);
+    }
+  }
+}
+
+/** `text` with each `[from, to]` replaced; each `from` must occur exactly once (so the test says what changes). */
+export function edited(text: string, replacements: [string, string][]): string {
+  for (const [from, to] of replacements) {
+    assert.strictEqual(text.split(from).length - 1, 1, `"${from}" occurs once in the fixture`);
+    text = text.replace(from, () => to);
+  }
+  return text;
+}
+
+/** The ids with a prefix (a, l, fb) dated today that a text holds, in order. */
+export function newIds(text: string, prefix: string): string[] {
+  return [...text.matchAll(new RegExp(`\\b${prefix}-20261124-[0-9a-z]{4}\\b`, 'g'))].map((m) => m[0]);
+}
+
+let backup: string | undefined;
+
+/** Saves the workspace's own journal once, so the suite leaves the workspace as it found it. */
+export function backUpWorkspaceJournal(): void {
+  if (backup === undefined) {
+    backup = fs.mkdtempSync(path.join(os.tmpdir(), 'coaching-backup-'));
+    if (fs.existsSync(journalDir())) {
+      fs.cpSync(journalDir(), path.join(backup, 'coaching'), { recursive: true });
+    }
+  }
+}
+
+export async function restoreWorkspaceJournal(): Promise<void> {
+  await closeEditors();
+  fs.rmSync(journalDir(), { recursive: true, force: true });
+  if (backup && fs.existsSync(path.join(backup, 'coaching'))) {
+    fs.cpSync(path.join(backup, 'coaching'), journalDir(), { recursive: true });
+  }
+  await (await api()).reloadJournalsForTests();
+}
+
+/** Closes every editor, discarding unsaved changes (tests leave no dirty documents behind). */
+export async function closeEditors(): Promise<void> {
+  for (const doc of vscode.workspace.textDocuments) {
+    if (doc.isDirty && doc.uri.scheme === 'file') {
+      await vscode.window.showTextDocument(doc);
+      await vscode.commands.executeCommand('workbench.action.files.revert');
+    }
+  }
+  await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+}
+
+/** Replaces the workspace's journal with the fixture journal (or none) and has the extension read it. */
+export async function useFixtureJournal(which: 'fixture' | 'none' = 'fixture'): Promise<void> {
+  await closeEditors();
+  fs.rmSync(journalDir(), { recursive: true, force: true });
+  if (which === 'fixture') {
+    fs.cpSync(fixtureDir(), journalDir(), { recursive: true });
+  }
+  await (await api()).reloadJournalsForTests();
+}
