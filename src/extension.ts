@@ -39,7 +39,10 @@ export function activate(context: vscode.ExtensionContext): CoachingJournalApi {
     setPrompterForTests: (p) => {
       prompter = p ?? vsCodePrompter;
     },
-    reloadJournalsForTests: () => journals.reload(),
+    reloadJournalsForTests: async () => {
+      await journals.flush(); // events already received must not land after the reload
+      await journals.reload();
+    },
   };
 }
 

@@ -63,7 +63,11 @@ export function listFiles(dir: string): string[] {
 export function assertUnchangedExcept(...changed: string[]): void {
   for (const rel of listFiles(fixtureDir())) {
     if (!changed.includes(rel)) {
-      assert.ok(fs.readFileSync(path.join(journalDir(), rel)).equals(fs.readFileSync(path.join(fixtureDir(), rel))), `${rel} is unchanged`);
+      const actual = fs.readFileSync(path.join(journalDir(), rel));
+      const expected = fs.readFileSync(path.join(fixtureDir(), rel));
+      if (!actual.equals(expected)) {
+        assert.strictEqual(actual.toString('latin1'), expected.toString('latin1'), `${rel} is unchanged`);
+      }
     }
   }
 }
@@ -100,7 +104,7 @@ export async function restoreWorkspaceJournal(): Promise<void> {
   if (backup && fs.existsSync(path.join(backup, 'coaching'))) {
     fs.cpSync(path.join(backup, 'coaching'), journalDir(), { recursive: true });
   }
-  await (await api()).reloadJournalsForTests();
+  await settle();
 }
 
 /** Closes every editor, discarding unsaved changes (tests leave no dirty documents behind). */
@@ -114,12 +118,28 @@ export async function closeEditors(): Promise<void> {
   await vscode.commands.executeCommand('workbench.action.closeAllEditors');
 }
 
-/** Replaces the workspace's journal with the fixture journal (or none) and has the extension read it. */
+/**
+ * Replaces the workspace's journal with the fixture journal (or none) and has the extension read it.
+ * The journal folder's contents are replaced rather than the folder itself when it stays, and the file
+ * watcher's events are let through first, so that a late "folder deleted" event cannot empty the index
+ * the test then runs against.
+ */
 export async function useFixtureJournal(which: 'fixture' | 'none' = 'fixture'): Promise<void> {
   await closeEditors();
-  fs.rmSync(journalDir(), { recursive: true, force: true });
-  if (which === 'fixture') {
-    fs.cpSync(fixtureDir(), journalDir(), { recursive: true });
+  const dir = journalDir();
+  if (which === 'none') {
+    fs.rmSync(dir, { recursive: true, force: true });
+  } else {
+    fs.mkdirSync(dir, { recursive: true });
+    for (const name of fs.readdirSync(dir)) {
+      fs.rmSync(path.join(dir, name), { recursive: true, force: true });
+    }
+    fs.cpSync(fixtureDir(), dir, { recursive: true });
   }
+  await settle();
+}
+
+async function settle(): Promise<void> {
+  await new Promise((resolve) => setTimeout(resolve, 700));
   await (await api()).reloadJournalsForTests();
 }
