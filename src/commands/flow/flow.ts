@@ -13,6 +13,7 @@ class CancelSignal {}
  */
 export class Flow {
   private depth = 0;
+  private asked = 0;
 
   /** `totalSteps` estimates the number of steps from the answers so far (it may grow as they come). */
   constructor(readonly prompter: Prompter, private readonly title: string, private readonly totalSteps: (step: number) => number) {}
@@ -24,8 +25,12 @@ export class Flow {
     while (step) {
       this.depth = history.length + 1;
       try {
+        const before = this.asked;
         const next: Step | undefined = await step(this);
-        history.push(step);
+        // A step that asked nothing (it only decided where to go) is not a place Back returns to.
+        if (this.asked > before) {
+          history.push(step);
+        }
         step = next;
       } catch (e) {
         if (e instanceof CancelSignal) {
@@ -42,6 +47,7 @@ export class Flow {
   }
 
   private info(): { title: string; step: number; totalSteps: number; canGoBack: boolean } {
+    this.asked++;
     return { title: this.title, step: this.depth, totalSteps: Math.max(this.depth, this.totalSteps(this.depth)), canGoBack: this.depth > 1 };
   }
 

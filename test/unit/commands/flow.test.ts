@@ -109,3 +109,22 @@ describe('Start Session questions', () => {
     assert.strictEqual(prompter.asked[11].title, 'Start Session (12/12)');
   });
 });
+
+describe('Multi-step flows: steps that ask nothing', () => {
+  it('neither count as a step nor stop Back', async () => {
+    const state: { a?: string; b?: string } = {};
+    const b: Step = async (flow) => {
+      state.b = await flow.input({ prompt: 'B?', value: state.b ?? '' });
+      return undefined;
+    };
+    const decide: Step = async () => b; // only decides where to go
+    const a: Step = async (flow) => {
+      state.a = await flow.input({ prompt: 'A?', value: state.a ?? '' });
+      return decide;
+    };
+    const prompter = new ScriptedPrompter(['one', BACK, 'uno', 'two']);
+    await new Flow(prompter, 'Demo', () => 2).run(a);
+    assert.deepStrictEqual(prompter.asked.map((x) => `${x.title} ${x.text}`), ['Demo (1/2) A?', 'Demo (2/2) B?', 'Demo (1/2) A?', 'Demo (2/2) B?']);
+    assert.deepStrictEqual(state, { a: 'uno', b: 'two' });
+  });
+});
