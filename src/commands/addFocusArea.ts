@@ -105,7 +105,7 @@ export class AddFocusAreaCommand implements Command {
         role_models: a.roleModels,
       });
       const uri = await createNote(journal, path, text2);
-      await openNoteAt(uri);
+      await openNoteAt(uri, undefined, text2);
       prompter.info(`Focus area "${a.title}" (${id}) is in ${journal.config.folder}/${path}.`);
     });
   }

@@ -46,7 +46,7 @@ export class NewSessionNoteCommand implements Command {
         template,
       });
       const uri = await createNote(journal, location.path, text);
-      await openNoteAt(uri, cursor);
+      await openNoteAt(uri, cursor, text);
     });
   }
 }

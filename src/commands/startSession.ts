@@ -128,7 +128,7 @@ export class StartSessionCommand implements Command {
       }
     }
     await refreshNotes(journal, plan.outcomes.map((o) => o.file));
-    await openNoteAt(uri, rendered.cursor);
+    await openNoteAt(uri, rendered.cursor, rendered.text);
     const recorded = plan.outcomes.length - failed.length;
     const made = plan.note.actions.length;
     if (failed.length > 0) {

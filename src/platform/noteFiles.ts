@@ -58,10 +58,21 @@ export async function refreshNotes(journal: FolderJournal, paths: Iterable<strin
   }
 }
 
-/** Opens a note with the cursor at `position`. */
-export async function openNoteAt(uri: vscode.Uri, position?: Position): Promise<void> {
-  const at = position ? new vscode.Position(position.line, position.character) : undefined;
-  await vscode.window.showTextDocument(uri, { preview: false, selection: at ? new vscode.Range(at, at) : undefined });
+/**
+ * Opens a note with the cursor at `position`. `written` is the text just written to it: an editor still
+ * holding an older text of the same file (deleted and created again moments ago) is reloaded first, so
+ * the person sees the new note and the cursor lands where it should.
+ */
+export async function openNoteAt(uri: vscode.Uri, position?: Position, written?: string): Promise<void> {
+  const editor = await vscode.window.showTextDocument(uri, { preview: false });
+  if (written !== undefined && !editor.document.isDirty && editor.document.getText() !== written) {
+    await vscode.commands.executeCommand('workbench.action.files.revert');
+  }
+  if (position) {
+    const at = editor.document.validatePosition(new vscode.Position(position.line, position.character));
+    editor.selection = new vscode.Selection(at, at);
+    editor.revealRange(new vscode.Range(at, at));
+  }
 }
 
 /**

@@ -154,7 +154,6 @@ describe('Coaching commands (scripted answers, files checked byte-for-byte)', fu
         ['    status: open\n', '    status: let-go\n    closed: "2026-11-24"\n'],
       ]));
       assert.ok(doc.isDirty, 'still unsaved: the person decides when to save');
-      console.log('DEBUG disk:', JSON.stringify(diskText('sessions/2026-11-17.md')));
       assertUnchangedExcept(); // on disk, nothing was clobbered
       const note = diskText('sessions/2026-11-24.md');
       assert.match(note, /checkin:\n {2}- action: a-20261117-7q2m\n {4}outcome: let-go\n {4}learnings:\n {6}- lens: not-doing\n {8}text: "Another team deleted the flaky tests."\nactions:\n/);
