@@ -166,6 +166,24 @@ describe('Coaching commands (scripted answers, files checked byte-for-byte)', fu
       assert.doesNotMatch(note, /a-20261110-k3v9/, 'a skipped commitment stays out of the check-in');
     });
 
+    it('says clearly what was and was not written when recording an outcome fails', async () => {
+      // The note becomes unreadable after the journal was read: its outcome cannot be recorded.
+      const broken = fixtureText('sessions/2026-11-10.md').replace('focus: [strategic-work]', 'focus: [strategic-work');
+      fs.writeFileSync(path.join(journalDir(), 'sessions', '2026-11-10.md'), broken);
+      const prompter = await run('coaching.startSession', [
+        'Done', '', '', 'Done', '', '', '', DEFAULT,
+        'Send the proposal outline to my manager', 'Show strategic thinking', DEFAULT, '', DEFAULT, 'No, one is enough',
+      ], { errors: true });
+      assert.strictEqual(diskText('sessions/2026-11-10.md'), broken, 'a note that cannot be parsed is never rewritten');
+      assert.strictEqual(diskText('sessions/2026-11-17.md'), edited(fixtureText('sessions/2026-11-17.md'), [
+        ['    status: open\n', '    status: done\n    closed: "2026-11-24"\n'],
+      ]));
+      assert.match(diskText('sessions/2026-11-24.md'), /checkin:\n {2}- action: a-20261110-k3v9\n {4}outcome: done\n {2}- action: a-20261117-7q2m\n {4}outcome: done\n/);
+      const errors = prompter.messages.filter((m) => m.level === 'error').map((m) => m.text);
+      assert.strictEqual(errors.length, 1);
+      assert.match(errors[0], /^Start Session wrote coaching\/sessions\/2026-11-24\.md with your check-in and 1 new commitment\(s\), and recorded 1 of 2 outcomes\. Not recorded: a-20261110-k3v9 in sessions\/2026-11-10\.md \(.*not valid YAML.*\)/);
+    });
+
     it('offers to set up a journal when there is none, then runs the session', async () => {
       await useFixtureJournal('none');
       await run('coaching.startSession', [
