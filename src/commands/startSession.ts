@@ -13,6 +13,11 @@ import { checkinQuestions, planSession, type OutcomeToRecord, type SessionAnswer
 
 const TITLE = 'Start Session';
 
+/** A commitment's text short enough for a one-line prompt (the question must stay visible). */
+function shorten(text: string, max = 60): string {
+  return text.length <= max ? text : `${text.slice(0, max - 1).trimEnd()}…`;
+}
+
 /**
  * Coaching: Start Session — the coaching loop. A check-in on every open commitment (outcome, then the
  * learning questions that fit), the session's goals and focus, the new commitment(s); then the new
@@ -54,7 +59,7 @@ export class StartSessionCommand implements Command {
       const c = answers.checkins[k];
       const made = open[k];
       const when = dueLabel(made, today) ?? `made ${made.made}`;
-      const chosen = await flow.pick<Outcome | 'skip'>(`Check-in ${k + 1} of ${open.length}: "${made.text}" (${when}). How did it go?`, [
+      const chosen = await flow.pick<Outcome | 'skip'>(`How did it go? "${shorten(made.text)}" · ${when} · check-in ${k + 1} of ${open.length}`, [
         ...(['done', 'partly', 'not-done', 'let-go'] as const).map((o) => ({ label: OUTCOME_LABELS[o], value: o as Outcome | 'skip', picked: c.outcome === o })),
         { label: 'Skip for now', description: 'it stays open', value: 'skip', picked: c.outcome === 'skip' },
       ]);
@@ -72,8 +77,8 @@ export class StartSessionCommand implements Command {
         return outcome(k + 1);
       }
       c.learnings[j] = (await flow.input({
-        prompt: `${questions[j].question} (optional: Enter to go on)`,
-        placeholder: `"${open[k].text}"`,
+        prompt: `${questions[j].question} (optional)`,
+        placeholder: `About "${shorten(open[k].text)}"`,
         value: c.learnings[j] ?? '',
       })).trim();
       return learning(k, j + 1);

@@ -67,12 +67,33 @@ export async function openNoteAt(uri: vscode.Uri, position?: Position, written?:
   const editor = await vscode.window.showTextDocument(uri, { preview: false });
   if (written !== undefined && !editor.document.isDirty && editor.document.getText() !== written) {
     await vscode.commands.executeCommand('workbench.action.files.revert');
+    await textArrives(editor.document, written, 3000);
   }
   if (position) {
     const at = editor.document.validatePosition(new vscode.Position(position.line, position.character));
     editor.selection = new vscode.Selection(at, at);
     editor.revealRange(new vscode.Range(at, at));
   }
+}
+
+/** Resolves once the document holds `text` (a reload reaches the extension host a moment later), or after `ms`. */
+function textArrives(doc: vscode.TextDocument, text: string, ms: number): Promise<void> {
+  if (doc.getText() === text) {
+    return Promise.resolve();
+  }
+  return new Promise((resolve) => {
+    const done = (): void => {
+      clearTimeout(timer);
+      listener.dispose();
+      resolve();
+    };
+    const timer = setTimeout(done, ms);
+    const listener = vscode.workspace.onDidChangeTextDocument((e) => {
+      if (e.document === doc && doc.getText() === text) {
+        done();
+      }
+    });
+  });
 }
 
 /**

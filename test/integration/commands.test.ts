@@ -65,10 +65,10 @@ describe('Coaching commands (scripted answers, files checked byte-for-byte)', fu
 
       // The questions a person sees.
       assert.strictEqual(prompter.asked[0].title, 'Start Session (1/12)');
-      assert.match(prompter.asked[0].text, /^Check-in 1 of 2: "Write a one-page proposal for the shared build cache" \(7 days overdue\)/);
+      assert.strictEqual(prompter.asked[0].text, 'How did it go? "Write a one-page proposal for the shared build cache" · 7 days overdue · check-in 1 of 2');
       assert.deepStrictEqual(prompter.asked[0].items, ['Done', 'Partly', 'Not done', 'Let go', 'Skip for now']);
       assert.match(prompter.asked[1].text, /^What did you learn about yourself from not doing it\?/);
-      assert.match(prompter.asked[2].text, /^Check-in 2 of 2: "Pair with Sam on the flaky payment tests" \(due today\)/);
+      assert.strictEqual(prompter.asked[2].text, 'How did it go? "Pair with Sam on the flaky payment tests" · due today · check-in 2 of 2');
       assert.strictEqual(prompter.asked[4].text, prompter.asked[2].text, 'Back returns to the same step');
       assert.match(prompter.asked[4].title, /^Start Session \(3\//);
       assert.match(prompter.asked[5].text, /^What did you learn from doing it\?/);
