@@ -74,7 +74,7 @@ export class WorkspaceJournalStore implements JournalStore {
   }
 
   async read(path: string): Promise<Uint8Array> {
-    const doc = this.openDocument(path);
+    const doc = this.unsavedDocument(path);
     if (doc) {
       return encoder.encode(doc.getText());
     }
@@ -85,5 +85,15 @@ export class WorkspaceJournalStore implements JournalStore {
   openDocument(path: string): vscode.TextDocument | undefined {
     const target = this.uri(path).toString();
     return vscode.workspace.textDocuments.find((d) => !d.isClosed && d.uri.toString() === target);
+  }
+
+  /**
+   * The open document of a note when it has unsaved changes: the text to read instead of the file. A
+   * saved document says what the file says, or less (a model kept after its file was deleted and
+   * created again is stale until VS Code reloads it), so the file is read then.
+   */
+  unsavedDocument(path: string): vscode.TextDocument | undefined {
+    const doc = this.openDocument(path);
+    return doc?.isDirty ? doc : undefined;
   }
 }
