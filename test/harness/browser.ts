@@ -23,13 +23,16 @@ export interface Browser {
 }
 
 export async function launchBrowser(tools: Tools): Promise<Browser> {
-  const userDataDir = path.join(tempDir('chromium'), 'profile');
+  const home = tempDir('chromium');
+  const userDataDir = path.join(home, 'profile');
   const context = await step('launching Chromium', 60_000, () =>
     chromium.launchPersistentContext(userDataDir, {
       executablePath: tools.chromium,
       headless: true,
       viewport: { width: 1400, height: 900 },
       args: CHROMIUM_ARGS,
+      // Crashpad writes "Crash Reports" under the XDG config dir, not the profile: keep it in our temp dir.
+      env: { ...process.env, XDG_CONFIG_HOME: path.join(home, 'config'), XDG_CACHE_HOME: path.join(home, 'cache') },
       timeout: 60_000,
     }),
   );

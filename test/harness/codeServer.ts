@@ -21,6 +21,8 @@ export interface CodeServer {
   /** http://127.0.0.1:PORT/ */
   url: string;
   logFile: string;
+  /** Settles when code-server exits, with how it exited. */
+  exited: Promise<string>;
   /** URL that opens `folder` in the workbench. */
   folderUrl(folder: string): string;
 }
@@ -131,18 +133,20 @@ export async function startCodeServer(opts: {
     `code-server on port ${port}`,
   );
   fs.closeSync(out);
-  let exited: string | undefined;
-  child.on('exit', (code, signal) => (exited = `exited with ${code ?? signal}`));
+  let exitedHow: string | undefined;
+  const exited = new Promise<string>((resolve) =>
+    child.on('exit', (code, signal) => resolve((exitedHow = `exited with ${code ?? signal}`))),
+  );
 
   const url = `http://127.0.0.1:${port}/`;
   await step('waiting for code-server to listen', 60_000, async () => {
     while (!(await httpOk(`${url}healthz`))) {
-      if (exited) {
-        throw new Error(`code-server ${exited}:\n${tailOf(logFile, 30)}`);
+      if (exitedHow) {
+        throw new Error(`code-server ${exitedHow}:\n${tailOf(logFile, 30)}`);
       }
       await new Promise((r) => setTimeout(r, 100));
     }
   });
   log(`code-server listening on ${url} (log: ${logFile})`);
-  return { port, url, logFile, folderUrl: (folder) => `${url}?folder=${encodeURIComponent(folder)}` };
+  return { port, url, logFile, exited, folderUrl: (folder) => `${url}?folder=${encodeURIComponent(folder)}` };
 }

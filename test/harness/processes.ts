@@ -16,7 +16,21 @@ export function onCleanup(fn: Cleanup): void {
   cleanups.push(fn);
 }
 
-export async function cleanupAll(): Promise<void> {
+let stopping = false;
+/** True once cleanup has begun (a process exiting then is being stopped by us, not failing). */
+export function isStopping(): boolean {
+  return stopping;
+}
+
+let cleaning: Promise<void> | undefined;
+/** Undoes everything registered; concurrent callers (signal handler, main) share one pass. */
+export function cleanupAll(): Promise<void> {
+  stopping = true;
+  cleaning ??= runCleanups();
+  return cleaning;
+}
+
+async function runCleanups(): Promise<void> {
   while (cleanups.length > 0) {
     const fn = cleanups.pop()!;
     try {
