@@ -5,7 +5,7 @@ import * as path from 'path';
 import { Frame, Locator, Page } from 'playwright-core';
 import { screenshotsDir } from '../harness/paths';
 
-export const DEFAULT_TIMEOUT = 20_000;
+export const DEFAULT_TIMEOUT = 30_000; // generous: CI machines are shared and a loaded one renders slowly
 
 /** Waits until the workbench has rendered (the page is a blank shell before that). */
 export async function waitForWorkbench(page: Page, timeout = 60_000): Promise<void> {

@@ -120,8 +120,9 @@ export async function ensureTools(): Promise<Tools> {
   });
 
   // code-server's postinstall refuses any Node but 24 and builds native modules: run npm under Node 24
-  // (first on PATH) with its headers. npm blocks dependency install scripts unless allowed, and code-server's
-  // postinstall is what installs its VS Code; the nested installs it runs inherit the env switch below.
+  // (first on PATH) with its headers. npm 11 runs a dependency's install scripts only if the project's
+  // allowScripts names it: the package.json written in the cache dir allows code-server's postinstall
+  // (which installs its bundled VS Code's dependencies) and argon2's.
   await ensureNpmInstall({
     title: 'code-server',
     dir: csDir,
