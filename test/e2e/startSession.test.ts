@@ -72,6 +72,10 @@ describe('Start Session from the command palette', () => {
     fs.cpSync(FIXTURE, journal, { recursive: true });
     await page.waitForTimeout(3000); // the extension's file watcher reads the new journal
 
+    // A clean workbench for the screenshots: earlier tests leave editors and panels open.
+    for (const title of ['View: Close All Editors', 'View: Hide Panel', 'View: Show Explorer']) {
+      await runCommand(page, title, 5_000).catch(() => page.keyboard.press('Escape'));
+    }
     await runWhenAvailable(page, 'Coaching: Start Session');
     await asked(page, 'check-in 1 of 2');
     await screenshot(page, '10-start-session-check-in');
