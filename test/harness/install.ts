@@ -59,6 +59,10 @@ async function ensureDebianPackages(needBuildTools: boolean): Promise<void> {
   await step(`apt-get install ${missing.join(' ')}`, 900_000, () =>
     runCommand('apt-get', ['install', '-y', '-qq', ...missing], { env, timeoutMs: 900_000, logFile }),
   );
+  const stillMissing = missingDebianPackages(needBuildTools);
+  if (stillMissing.length > 0) {
+    throw new Error(`apt-get ran but these are still missing: ${stillMissing.join(' ')} (chromium expected at ${chromiumPath})`);
+  }
 }
 
 /** Installs `spec` with npm into `dir` unless `dir` already holds a finished install providing `binary`. */
