@@ -6,6 +6,7 @@ import {
 import { CommandId } from '../commands/commandIds';
 import { Disposable } from '../platform/disposable';
 import type { CommitmentRef, FolderJournal, JournalService } from '../platform/journalService';
+import { NoteMarkdown } from './markdown';
 
 export const COMMITMENTS_VIEW_ID = 'coaching.commitments';
 const GROUP_BY_STATE_KEY = 'coaching.commitments.groupBy';
@@ -183,13 +184,10 @@ const GROUP_ICONS: Record<GroupBy, string> = {
 
 /** The hover of a commitment: its text, success, values, focus area and dates. Note text is escaped. */
 export function commitmentTooltip(c: Commitment, snap: JournalSnapshot, today: string): vscode.MarkdownString {
-  const md = new vscode.MarkdownString(undefined, false);
-  md.isTrusted = false;
-  md.supportHtml = false;
-  md.appendMarkdown('**').appendText(c.text || c.id).appendMarkdown('**\n\n');
+  const hover = new NoteMarkdown().markdown('**').note(c.text || c.id).markdown('**\n\n');
   const line = (label: string, value: string | undefined): void => {
     if (value) {
-      md.appendMarkdown(`${label}: `).appendText(value).appendMarkdown('  \n');
+      hover.markdown(`${label}: `).note(value).markdown('  \n');
     }
   };
   line('Success looks like', c.success);
@@ -199,5 +197,5 @@ export function commitmentTooltip(c: Commitment, snap: JournalSnapshot, today: s
   line('Due', c.due ? `${c.due} (${dueLabel(c, today) ?? ''})` : undefined);
   line('Made in the session of', c.made || c.session);
   line('Id', c.id);
-  return md;
+  return hover.md;
 }

@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import { computeStats, gapLabel, type FocusArea, type FollowThrough, type Value } from '../core';
 import { Disposable } from '../platform/disposable';
 import type { FolderJournal, JournalService } from '../platform/journalService';
+import { NoteMarkdown } from './markdown';
 
 export const FOCUS_AREAS_VIEW_ID = 'coaching.focusAreas';
 
@@ -96,7 +97,7 @@ export class FocusAreasTreeProvider extends Disposable implements vscode.TreeDat
         const item = new vscode.TreeItem(`${node.label}: ${node.text}`, vscode.TreeItemCollapsibleState.None);
         item.id = node.id;
         item.iconPath = new vscode.ThemeIcon(node.icon);
-        item.tooltip = new vscode.MarkdownString().appendMarkdown(`${node.label}: `).appendText(node.text);
+        item.tooltip = new NoteMarkdown().markdown(`${node.label}: `).note(node.text).md;
         item.contextValue = 'focusArea.detail';
         item.command = openAt(node.journal.store.uri(node.area.loc.file), node.area.loc.line);
         return item;
@@ -108,10 +109,11 @@ export class FocusAreasTreeProvider extends Disposable implements vscode.TreeDat
         item.iconPath = new vscode.ThemeIcon('heart');
         item.contextValue = 'value';
         if (node.value) {
-          item.tooltip = new vscode.MarkdownString().appendMarkdown('**').appendText(node.value.name).appendMarkdown('**');
+          const hover = new NoteMarkdown().markdown('**').note(node.value.name).markdown('**');
           if (node.value.why) {
-            item.tooltip.appendMarkdown('\n\n').appendText(node.value.why);
+            hover.markdown('\n\n').note(node.value.why);
           }
+          item.tooltip = hover.md;
           item.command = openAt(node.journal.store.uri(node.value.loc.file), node.value.loc.line);
         }
         return item;
@@ -136,16 +138,15 @@ export class FocusAreasTreeProvider extends Disposable implements vscode.TreeDat
     item.iconPath = new vscode.ThemeIcon(area.status === 'active' ? 'target' : area.status === 'achieved' ? 'pass' : 'circle-slash');
     item.contextValue = `focusArea.${area.status}`;
     item.resourceUri = node.journal.store.uri(area.loc.file);
-    const md = new vscode.MarkdownString();
-    md.appendMarkdown('**').appendText(area.title || area.id).appendMarkdown(`** (${area.status})\n\n`);
+    const hover = new NoteMarkdown().markdown('**').note(area.title || area.id).markdown(`** (${area.status})\n\n`);
     if (area.success) {
-      md.appendMarkdown('Success: ').appendText(area.success).appendMarkdown('  \n');
+      hover.markdown('Success: ').note(area.success).markdown('  \n');
     }
     if (area.measure) {
-      md.appendMarkdown('Measure: ').appendText(area.measure).appendMarkdown('  \n');
+      hover.markdown('Measure: ').note(area.measure).markdown('  \n');
     }
-    md.appendMarkdown(`Follow-through: ${f?.done ?? 0} done, ${f?.partly ?? 0} partly, of ${f?.made ?? 0} made; ${f?.open ?? 0} open`);
-    item.tooltip = md;
+    hover.markdown(`Follow-through: ${f?.done ?? 0} done, ${f?.partly ?? 0} partly, of ${f?.made ?? 0} made; ${f?.open ?? 0} open`);
+    item.tooltip = hover.md;
     item.command = openAt(node.journal.store.uri(area.loc.file), 0);
     return item;
   }
