@@ -7,6 +7,7 @@ import type { CoachingExtensionApi } from '../../src/extension';
 import { commitmentTooltip, type CommitmentsNode } from '../../src/views/commitmentsTree';
 import type { FocusAreasNode } from '../../src/views/focusAreasTree';
 import { RecordOutcomeCommand, type OutcomePrompts } from '../../src/commands/recordOutcome';
+import { LetGoCommand } from '../../src/commands/letGo';
 import { nullLogger } from '../../src/platform/logger';
 import type { Outcome } from '../../src/core';
 
@@ -86,7 +87,10 @@ async function restore(doc: vscode.TextDocument, text: string): Promise<void> {
   const edit = new vscode.WorkspaceEdit();
   edit.replace(doc.uri, new vscode.Range(doc.positionAt(0), doc.positionAt(doc.getText().length)), text);
   assert.ok(await vscode.workspace.applyEdit(edit));
-  assert.ok(await doc.save());
+  if (doc.isDirty) {
+    await doc.save();
+  }
+  assert.ok(!doc.isDirty, 'restored and saved');
 }
 
 /** The tree as "label — description" lines, indented by depth. */
@@ -329,6 +333,26 @@ describe('Coaching views', function () {
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
   });
 
+  it('Record Outcome through the real quick pick and input box: Done, learning skipped', async () => {
+    const run = vscode.commands.executeCommand<boolean>('coaching.recordOutcome', commitmentRef('a-20261110-it02'));
+    await new Promise((r) => setTimeout(r, 700));
+    await vscode.commands.executeCommand('workbench.action.acceptSelectedQuickOpenItem'); // "Done", the first item
+    await new Promise((r) => setTimeout(r, 700));
+    await vscode.commands.executeCommand('workbench.action.acceptSelectedQuickOpenItem'); // empty learning: skipped
+    assert.strictEqual(await run, true);
+    const text = await readNote();
+    assert.match(text, /    values: \[craft\]\r\n    due: "2026-11-28"\r\n    status: done\r\n    closed: "2026-11-24"\r\n---\r\nBody stays\.\r\n$/);
+    await waitFor('no open commitment left in the note', async () => !(await outline(api.commitmentsTree)).some((l) => l.includes('Read one')));
+  });
+
+  it('Let Go asks what was learned from letting it go and writes let-go', async () => {
+    const prompts = fakePrompts(undefined, 'It was never mine to do');
+    assert.strictEqual(await new LetGoCommand(api.journal, nullLogger, prompts).execute(commitmentRef('a-20261110-it02')), true);
+    assert.deepStrictEqual(prompts.asked, ['What did you learn about yourself from letting it go?']);
+    const text = await readNote();
+    assert.match(text, /    status: let-go\r\n    closed: "2026-11-24"\r\n    learnings:\r\n      - lens: not-doing\r\n        text: "It was never mine to do"\r\n---/);
+  });
+
   it('treats a burst of file changes (a git checkout) as one batch', async () => {
     let fired = 0;
     const listener = api.journal.onDidChange(() => fired++);
@@ -345,6 +369,38 @@ describe('Coaching views', function () {
     } finally {
       listener.dispose();
     }
+  });
+
+  it('registers every command it contributes', async () => {
+    const contributed = (vscode.extensions.getExtension(EXTENSION_ID)!.packageJSON.contributes.commands as { command: string }[]).map((c) => c.command);
+    const registered = new Set(await vscode.commands.getCommands(true));
+    assert.deepStrictEqual(contributed.filter((id) => !registered.has(id)), []);
+  });
+
+  it('reads another journal folder when coaching.folder changes, and finds a journal created later', async () => {
+    const settings = vscode.workspace.getConfiguration('coaching', vscode.workspace.workspaceFolders![0]);
+    const otherNote = vscode.Uri.joinPath(vscode.workspace.workspaceFolders![0].uri, 'journal-b', 'sessions', '2026-11-20.md');
+    try {
+      await settings.update('folder', 'journal-b', vscode.ConfigurationTarget.WorkspaceFolder);
+      await waitFor('no journal in journal-b', () => api.journal.state === 'none');
+      assert.deepStrictEqual(await api.commitmentsTree.getChildren(), []);
+      api.statusBar.update();
+      assert.strictEqual(api.commitmentsTree.view.badge, undefined);
+      await vscode.workspace.fs.writeFile(otherNote, encoder.encode([
+        '---', 'type: coaching-session', 'id: s-2026-11-20', 'date: "2026-11-20"', 'actions:',
+        '  - id: a-20261120-jb01', '    text: "Write the first note in the new folder"', '    due: "2026-11-27"', '    status: open', '---', '',
+      ].join('\n')));
+      await waitFor('the journal in journal-b', () => api.journal.state === 'ready');
+      assert.deepStrictEqual(await outline(api.commitmentsTree), [
+        'No focus area — 1 open',
+        '  Write the first note in the new folder — due in 3 days',
+      ]);
+      assert.strictEqual(api.statusBar.item.text, '$(checklist) 1 open · 0 overdue');
+    } finally {
+      await settings.update('folder', undefined, vscode.ConfigurationTarget.WorkspaceFolder);
+      await vscode.workspace.fs.delete(vscode.Uri.joinPath(otherNote, '..', '..'), { recursive: true }).then(undefined, () => undefined);
+    }
+    await waitFor('the coaching journal again', () => api.journal.state === 'ready' && api.journal.journals[0].config.folder === 'coaching');
   });
 
   it('forgets a deleted note', async () => {
