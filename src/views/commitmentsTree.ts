@@ -154,7 +154,6 @@ export class CommitmentsTreeProvider extends Disposable implements vscode.TreeDa
       : new vscode.ThemeIcon('circle-large-outline');
     item.contextValue = overdue ? 'commitment.overdue' : 'commitment.open';
     item.tooltip = commitmentTooltip(c, snap, today);
-    item.resourceUri = journal.store.uri(c.loc.file);
     item.command = { command: CommandId.OpenCommitment, title: 'Open Commitment', arguments: [node.ref] };
     item.accessibilityInformation = { label: `${c.text}, ${item.description}` };
     return item;

@@ -57,9 +57,8 @@ export class FocusAreasTreeProvider extends Disposable implements vscode.TreeDat
     const snap = journal.index.snapshot();
     const stats = computeStats(snap, this.journals.today(), journal.config.sessionCadenceDays);
     const byId = new Map(stats.byFocusArea.map((f) => [f.id, f]));
-    const seen = new Set<string>();
-    return snap.focusAreas
-      .filter((area) => !seen.has(area.id) && seen.add(area.id))
+    // A duplicated focus-area id is reported as a problem; the view shows the one the journal uses.
+    return [...snap.focusById.values()]
       .sort((a, b) => STATUS_ORDER[a.status] - STATUS_ORDER[b.status])
       .map((area) => ({ kind: 'area', id: `${journal.key}|area|${area.id}`, journal, area, followThrough: byId.get(area.id) }));
   }
@@ -137,7 +136,6 @@ export class FocusAreasTreeProvider extends Disposable implements vscode.TreeDat
     item.description = parts.join(' · ');
     item.iconPath = new vscode.ThemeIcon(area.status === 'active' ? 'target' : area.status === 'achieved' ? 'pass' : 'circle-slash');
     item.contextValue = `focusArea.${area.status}`;
-    item.resourceUri = node.journal.store.uri(area.loc.file);
     const hover = new NoteMarkdown().markdown('**').note(area.title || area.id).markdown(`** (${area.status})\n\n`);
     if (area.success) {
       hover.markdown('Success: ').note(area.success).markdown('  \n');
