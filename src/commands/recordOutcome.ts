@@ -74,7 +74,7 @@ export class RecordOutcomeCommand implements Command {
       return false;
     }
     this.log.info(`Recorded ${outcome} for ${ref.id} in ${found.commitment.loc.file}.`);
-    await this.journals.flush();
+    await this.journals.refreshNote(uri);
     return true;
   }
 

@@ -192,6 +192,18 @@ export class JournalService extends Disposable {
     return load;
   }
 
+  /**
+   * Reads a note again now (after the extension itself wrote it), instead of waiting for the file
+   * watcher; resolves when the index and views are up to date.
+   */
+  refreshNote(uri: vscode.Uri): Promise<void> {
+    const found = this.locate(uri);
+    if (found && isNote(found.path)) {
+      this.enqueue(found.journal, found.path, 'changed');
+    }
+    return this.flush();
+  }
+
   /** Processes the events received so far now, instead of after the debounce (for tests and commands). */
   flush(): Promise<void> {
     clearTimeout(this.timer);
@@ -295,11 +307,11 @@ export class JournalService extends Disposable {
             }
             break;
           case 'rescan': {
-            const found = await journal.store.listUnder(path).catch(() => [] as string[]);
+            const found = new Set(await journal.store.listUnder(path).catch(() => [] as string[]));
             found.forEach((p) => toRead.add(p));
             const prefix = path === '' ? '' : path + '/';
             for (const known of index.paths()) {
-              if (known.startsWith(prefix) && !found.includes(known)) {
+              if (known.startsWith(prefix) && !found.has(known)) {
                 changed = index.remove(known) || changed;
               }
             }

@@ -51,11 +51,8 @@ export class WorkspaceJournalStore implements JournalStore {
       let entries: [string, vscode.FileType][];
       try {
         entries = await vscode.workspace.fs.readDirectory(rel ? this.uri(rel) : this.root);
-      } catch (e) {
-        if (rel === prefix) {
-          return; // the folder itself is missing: no notes
-        }
-        throw e;
+      } catch {
+        return; // missing (no journal yet) or unreadable: no notes there, and the rest is still read
       }
       await Promise.all(entries.map(async ([name, type]) => {
         if (name.startsWith('.') || SKIP.has(name)) {
