@@ -293,8 +293,9 @@ export class JournalService extends Disposable {
       for (const [path, kind] of entries) {
         switch (kind) {
           case 'deleted':
-            toRead.delete(path);
-            changed = index.remove(path) || changed;
+            // Read it again rather than trust the event: a file deleted and re-created at once (a
+            // checkout, a copy) may be reported as deleted last. Reading a missing file removes it.
+            toRead.add(path);
             break;
           case 'deleted-folder':
             if (path === '') {
