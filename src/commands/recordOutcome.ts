@@ -68,9 +68,8 @@ export class RecordOutcomeCommand implements Command {
     } catch (e) {
       const message = e instanceof Error ? e.message : String(e);
       this.log.warn(`Record outcome of ${ref.id} in ${uri.toString(true)}: ${message}`);
-      void vscode.window.showErrorMessage(e instanceof EditError
-        ? `Could not record the outcome in ${found.commitment.loc.file}: ${message}`
-        : `Could not record the outcome in ${found.commitment.loc.file}: ${message}. Nothing was changed; check the file and try again.`);
+      // EditError messages say that nothing was changed and what to fix; others say what happened.
+      void vscode.window.showErrorMessage(`Could not record the outcome in ${found.commitment.loc.file}: ${message}${e instanceof EditError ? '' : '.'}`);
       return false;
     }
     this.log.info(`Recorded ${outcome} for ${ref.id} in ${found.commitment.loc.file}.`);

@@ -55,8 +55,8 @@ export async function applyNoteEdits(uri: vscode.Uri, compute: (text: string) =>
     if (!(await vscode.workspace.applyEdit(we))) {
       throw new Error(`VS Code did not apply the edit to ${uri.path.split('/').pop()}; nothing was written.`);
     }
-    if (!wasDirty) {
-      await doc.save();
+    if (!wasDirty && !(await doc.save())) {
+      throw new Error(`the change is in the editor but ${uri.path.split('/').pop()} could not be saved: save it yourself`);
     }
     return 'applied';
   }

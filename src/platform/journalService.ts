@@ -344,9 +344,9 @@ export class JournalService extends Disposable {
     }
   }
 
-  /** Reads one note into its journal's index (an open document's text first); returns whether anything changed. */
+  /** Reads one note into its journal's index (unsaved text first); returns whether anything changed. */
   private async readNote(journal: FolderJournal, path: string): Promise<boolean> {
-    const doc = journal.store.openDocument(path);
+    const doc = journal.store.unsavedDocument(path);
     if (doc) {
       journal.index.setText(path, doc.getText());
       return true;

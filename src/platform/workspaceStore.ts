@@ -8,7 +8,8 @@ const encoder = new TextEncoder();
 
 /**
  * The JournalStore port over `vscode.workspace.fs` (local, remote and browser VS Code alike) for one
- * journal folder. An open document's text is preferred over the file on disk, so unsaved edits count.
+ * journal folder. An open document with unsaved changes is preferred over the file on disk, so unsaved
+ * edits count.
  */
 export class WorkspaceJournalStore implements JournalStore {
   constructor(readonly root: vscode.Uri) {}
@@ -71,7 +72,7 @@ export class WorkspaceJournalStore implements JournalStore {
   }
 
   async read(path: string): Promise<Uint8Array> {
-    const doc = this.openDocument(path);
+    const doc = this.unsavedDocument(path);
     if (doc) {
       return encoder.encode(doc.getText());
     }
@@ -82,5 +83,15 @@ export class WorkspaceJournalStore implements JournalStore {
   openDocument(path: string): vscode.TextDocument | undefined {
     const target = this.uri(path).toString();
     return vscode.workspace.textDocuments.find((d) => !d.isClosed && d.uri.toString() === target);
+  }
+
+  /**
+   * The open document of a note when it has unsaved changes: then its text is what the person sees and
+   * counts. A saved one holds what the file holds (and may outlive its editor, even its file), so the
+   * file is read instead.
+   */
+  unsavedDocument(path: string): vscode.TextDocument | undefined {
+    const doc = this.openDocument(path);
+    return doc?.isDirty ? doc : undefined;
   }
 }

@@ -122,6 +122,8 @@ describe('Coaching views', function () {
   const commitmentRef = (id: string) => ({ folder: vscode.workspace.workspaceFolders![0].uri.toString(), id });
 
   before(async () => {
+    // Browser VS Code saves dirty editors after a delay by default; these tests look at unsaved text.
+    await vscode.workspace.getConfiguration('files').update('autoSave', 'off', vscode.ConfigurationTarget.Workspace);
     process.env.COACHING_TODAY = TODAY;
     const extension = vscode.extensions.getExtension<CoachingExtensionApi>(EXTENSION_ID);
     assert.ok(extension, `${EXTENSION_ID} is installed`);
@@ -139,6 +141,7 @@ describe('Coaching views', function () {
       // already gone
     }
     delete process.env.COACHING_TODAY;
+    await vscode.workspace.getConfiguration('files').update('autoSave', undefined, vscode.ConfigurationTarget.Workspace);
   });
 
   it('shows the fixture journal: focus areas with success, follow-through, open count and gap', async () => {
