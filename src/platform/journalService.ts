@@ -208,7 +208,8 @@ export class JournalService extends Disposable {
   flush(): Promise<void> {
     clearTimeout(this.timer);
     this.timer = undefined;
-    this.queue = this.queue.then(() => this.processBatch());
+    // A failed batch is logged and must not stop the batches after it.
+    this.queue = this.queue.then(() => this.processBatch()).catch((e: unknown) => this.log.error(e instanceof Error ? e : String(e)));
     return this.queue;
   }
 
