@@ -28,7 +28,7 @@ export async function resolveCommitment(journals: JournalService, arg: unknown, 
         label: c.text || c.id,
         description: dueLabel(c, today) ?? 'no due date',
         detail: [multi ? journal.folder.name : undefined, focus, c.id].filter(Boolean).join(' · '),
-        ref: { folder: journal.key, id: c.id },
+        ref: { folder: journal.key, id: c.id, file: c.loc.file },
       });
     }
   }

@@ -29,6 +29,8 @@ export class FolderJournal {
 export interface CommitmentRef {
   folder: string;
   id: string;
+  /** The note that made it, telling apart two commitments given the same id by mistake. */
+  file?: string;
 }
 
 export type JournalState = 'loading' | 'none' | 'ready';
@@ -148,7 +150,9 @@ export class JournalService extends Disposable {
   /** The commitment a reference names, as the journal holds it now. */
   findCommitment(ref: CommitmentRef): { journal: FolderJournal; commitment: Commitment } | undefined {
     const journal = this.journalByKey(ref.folder);
-    const commitment = journal?.index.snapshot().commitmentById.get(ref.id);
+    const snap = journal?.index.snapshot();
+    const commitment = (ref.file !== undefined ? snap?.commitments.find((c) => c.id === ref.id && c.loc.file === ref.file) : undefined)
+      ?? snap?.commitmentById.get(ref.id);
     return journal && commitment ? { journal, commitment } : undefined;
   }
 

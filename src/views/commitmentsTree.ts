@@ -33,7 +33,10 @@ export function commitmentRefOf(arg: unknown): CommitmentRef | undefined {
   if (o.kind === 'commitment' && typeof o.ref === 'object') {
     return o.ref as CommitmentRef;
   }
-  return typeof o.folder === 'string' && typeof o.id === 'string' ? { folder: o.folder, id: o.id } : undefined;
+  const file = (arg as { file?: unknown }).file;
+  return typeof o.folder === 'string' && typeof o.id === 'string'
+    ? { folder: o.folder, id: o.id, file: typeof file === 'string' ? file : undefined }
+    : undefined;
 }
 
 /**
@@ -97,10 +100,11 @@ export class CommitmentsTreeProvider extends Disposable implements vscode.TreeDa
       case 'group':
         return node.group.commitments.map((commitment) => ({
           kind: 'commitment',
-          id: `${node.id}|${commitment.id}`,
+          // The file keeps ids unique when two notes give a commitment the same id (reported as a problem).
+          id: `${node.id}|${commitment.id}|${commitment.loc.file}`,
           journal: node.journal,
           commitment,
-          ref: { folder: node.journal.key, id: commitment.id },
+          ref: { folder: node.journal.key, id: commitment.id, file: commitment.loc.file },
         }));
       case 'commitment':
         return [];
@@ -168,7 +172,7 @@ export class CommitmentsTreeProvider extends Disposable implements vscode.TreeDa
     if (node.kind === 'group') {
       return folder;
     }
-    const groupId = node.id.slice(0, node.id.length - node.commitment.id.length - 1);
+    const groupId = node.id.slice(0, node.id.length - `|${node.commitment.id}|${node.commitment.loc.file}`.length);
     const group = this.groupsOf(node.journal).find((g) => g.id === groupId);
     return group ?? folder;
   }

@@ -378,6 +378,27 @@ describe('Coaching views', function () {
     }
   });
 
+  it('shows two commitments given the same id by mistake, and records the outcome in the right note', async () => {
+    const copyUri = vscode.Uri.joinPath(journalRoot, 'sessions', '2026-11-11.md');
+    const copy = NOTE.replace(/s-2026-11-10/g, 's-2026-11-11').replace('2026-11-10', '2026-11-11');
+    await vscode.workspace.fs.writeFile(noteUri, encoder.encode(NOTE));
+    await vscode.workspace.fs.writeFile(copyUri, encoder.encode(copy));
+    try {
+      await waitFor('both notes', () => api.journal.journals[0].index.get('sessions/2026-11-11.md') && api.journal.journals[0].index.get(NOTE_PATH));
+      await waitFor('the duplicate id reported', () => vscode.languages.getDiagnostics(copyUri).some((d) => d.code === 'duplicate-id'));
+      const all = await rows(api.commitmentsTree);
+      assert.strictEqual(all.filter((r) => r.label.startsWith('Share the migration')).length, 2);
+      assert.strictEqual(new Set(all.map((r) => r.id)).size, all.length, 'item ids are unique');
+      const prompts = fakePrompts('partly', '');
+      const ref = { ...commitmentRef('a-20261110-it01'), file: 'sessions/2026-11-11.md' };
+      assert.strictEqual(await new RecordOutcomeCommand(api.journal, nullLogger, prompts).execute(ref), true);
+      assert.match(decoder.decode(await vscode.workspace.fs.readFile(copyUri)), /status: partly/);
+      assert.strictEqual(await readNote(), NOTE, 'the other note is untouched');
+    } finally {
+      await vscode.workspace.fs.delete(copyUri).then(undefined, () => undefined);
+    }
+  });
+
   it('registers every command it contributes', async () => {
     const contributed = (vscode.extensions.getExtension(EXTENSION_ID)!.packageJSON.contributes.commands as { command: string }[]).map((c) => c.command);
     const registered = new Set(await vscode.commands.getCommands(true));
