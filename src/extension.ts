@@ -1,13 +1,57 @@
 import * as vscode from 'vscode';
+import { CommandManager } from './commands/commandManager';
+import { GroupCommitmentsByCommand } from './commands/groupCommitmentsBy';
+import { LetGoCommand } from './commands/letGo';
+import { OpenCommitmentCommand } from './commands/openCommitment';
+import { RecordOutcomeCommand } from './commands/recordOutcome';
+import { RefreshCommand } from './commands/refresh';
+import { ConfigReader } from './platform/config';
+import { JournalService } from './platform/journalService';
+import { OutputChannelLogger } from './platform/logger';
+import { CommitmentsTreeProvider } from './views/commitmentsTree';
+import { JournalContextKeys } from './views/contextKeys';
+import { JournalDiagnostics } from './views/diagnostics';
+import { FocusAreasTreeProvider } from './views/focusAreasTree';
+import { JournalStatusBar } from './views/statusBar';
+
+/** What activate() returns: the live objects, for integration tests (not a public API). */
+export interface CoachingExtensionApi {
+  journal: JournalService;
+  commitmentsTree: CommitmentsTreeProvider;
+  focusAreasTree: FocusAreasTreeProvider;
+  statusBar: JournalStatusBar;
+  diagnostics: JournalDiagnostics;
+}
 
 /**
- * Composition root: builds the objects and wires them. No I/O on this path; indexing starts after
- * activation returns.
+ * Composition root: builds the objects and wires them. No I/O on this path; the journals are read
+ * after activation returns.
  */
-export function activate(context: vscode.ExtensionContext): void {
-  const log = vscode.window.createOutputChannel('Coaching Journal', { log: true });
-  context.subscriptions.push(log);
+export function activate(context: vscode.ExtensionContext): CoachingExtensionApi {
+  const channel = vscode.window.createOutputChannel('Coaching Journal', { log: true });
+  context.subscriptions.push(channel);
+  const log = new OutputChannelLogger(channel);
+
+  const config = new ConfigReader(log);
+  const journal = new JournalService(config, log);
+  const commitmentsTree = new CommitmentsTreeProvider(journal, context.workspaceState);
+  const focusAreasTree = new FocusAreasTreeProvider(journal);
+  const statusBar = new JournalStatusBar(journal);
+  const diagnostics = new JournalDiagnostics(journal);
+  const contextKeys = new JournalContextKeys(journal);
+  context.subscriptions.push(config, journal, commitmentsTree, focusAreasTree, statusBar, diagnostics, contextKeys);
+
+  const commands = new CommandManager();
+  context.subscriptions.push(commands);
+  commands.register(new RecordOutcomeCommand(journal, log));
+  commands.register(new LetGoCommand(journal, log));
+  commands.register(new OpenCommitmentCommand(journal));
+  commands.register(new RefreshCommand(journal));
+  commands.register(new GroupCommitmentsByCommand(commitmentsTree));
+
+  journal.start();
   log.info('Coaching Journal activated');
+  return { journal, commitmentsTree, focusAreasTree, statusBar, diagnostics };
 }
 
 export function deactivate(): void {

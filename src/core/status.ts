@@ -3,7 +3,7 @@
  * views and the CLI show. "Today" is always passed in, so results are deterministic.
  */
 import { daysBetween } from './dates';
-import type { Commitment, JournalSnapshot } from './journal';
+import { effectiveValues, type Commitment, type JournalSnapshot } from './journal';
 
 export type StatusFilter = 'open' | 'overdue' | 'closed' | 'all';
 
@@ -94,4 +94,114 @@ export function lastSessionDate(snap: JournalSnapshot): string | undefined {
 export function isSessionDue(snap: JournalSnapshot, today: string, cadenceDays: number): boolean {
   const last = lastSessionDate(snap);
   return last === undefined || daysBetween(last, today) >= cadenceDays;
+}
+
+/** How the Commitments view groups open commitments. */
+export const GROUP_BYS = ['focus', 'value', 'due', 'session'] as const;
+export type GroupBy = (typeof GROUP_BYS)[number];
+
+/** Buckets of the "by due date" grouping, in display order. */
+export const DUE_BUCKETS = ['overdue', 'today', 'week', 'later', 'none'] as const;
+export type DueBucket = (typeof DUE_BUCKETS)[number];
+
+const DUE_BUCKET_LABELS: Record<DueBucket, string> = {
+  overdue: 'Overdue',
+  today: 'Due today',
+  week: 'Due in the next 7 days',
+  later: 'Due later',
+  none: 'No due date',
+};
+
+/** One group of open commitments, as the Commitments view shows it. */
+export interface CommitmentGroup {
+  /** Stable key within a grouping: a focus-area id, value id, due bucket or session id; '' for "none". */
+  key: string;
+  label: string;
+  /** The open commitments of the group, overdue first (the order of `listCommitments`). */
+  commitments: Commitment[];
+  /** How many of them are overdue. */
+  overdue: number;
+}
+
+/** The "by due date" bucket of an open commitment. */
+export function dueBucket(c: Pick<Commitment, 'status' | 'due'>, today: string): DueBucket {
+  const d = daysOverdue(c, today);
+  if (d === undefined) {
+    return 'none';
+  }
+  if (d > 0) {
+    return 'overdue';
+  }
+  if (d === 0) {
+    return 'today';
+  }
+  return -d <= 7 ? 'week' : 'later';
+}
+
+/**
+ * The open commitments grouped for the Commitments view. Groups with no open commitment are left out.
+ * Order of groups: by focus area and by value, the order of the journal (focus areas by file, values as
+ * listed in the big picture), then ids the journal does not define, then "none" last; by due date, the
+ * buckets from overdue to no due date; by session, oldest session first (where overdue ones come from).
+ * A commitment serving two values appears under both.
+ */
+export function groupCommitments(snap: JournalSnapshot, by: GroupBy, today: string): CommitmentGroup[] {
+  const open = listCommitments(snap, 'open', today);
+  const groups = new Map<string, CommitmentGroup>();
+  const add = (key: string, label: string, c: Commitment): void => {
+    let g = groups.get(key);
+    if (!g) {
+      g = { key, label, commitments: [], overdue: 0 };
+      groups.set(key, g);
+    }
+    g.commitments.push(c);
+    if (isOverdue(c, today)) {
+      g.overdue++;
+    }
+  };
+  let order: string[];
+  switch (by) {
+    case 'focus':
+      for (const c of open) {
+        const key = c.focus ?? '';
+        add(key, key === '' ? 'No focus area' : snap.focusById.get(key)?.title ?? key, c);
+      }
+      order = snap.focusAreas.map((f) => f.id);
+      break;
+    case 'value':
+      for (const c of open) {
+        const values = effectiveValues(c, snap);
+        if (values.length === 0) {
+          add('', 'Linked to no value', c);
+        }
+        for (const v of new Set(values)) {
+          add(v, snap.valueById.get(v)?.name ?? v, c);
+        }
+      }
+      order = snap.values.map((v) => v.id);
+      break;
+    case 'due':
+      for (const c of open) {
+        const bucket = dueBucket(c, today);
+        add(bucket, DUE_BUCKET_LABELS[bucket], c);
+      }
+      order = [...DUE_BUCKETS];
+      break;
+    case 'session': {
+      const sessionDates = new Map(snap.sessions.map((s) => [s.id, s.date]));
+      for (const c of open) {
+        const date = sessionDates.get(c.session) ?? c.made;
+        add(c.session, date ? `Session of ${date}` : c.session, c);
+      }
+      order = snap.sessions.map((s) => s.id);
+      break;
+    }
+  }
+  const rank = new Map(order.map((key, i) => [key, i]));
+  const unknownRank = order.length;
+  return [...groups.values()].sort((a, b) => {
+    const ra = a.key === '' ? unknownRank + 1 : rank.get(a.key) ?? unknownRank;
+    const rb = b.key === '' ? unknownRank + 1 : rank.get(b.key) ?? unknownRank;
+    return ra - rb || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0);
+  });
 }

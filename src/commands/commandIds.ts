@@ -1,0 +1,19 @@
+/** Every command id the extension contributes or refers to (package.json `contributes.commands`). */
+export enum CommandId {
+  RecordOutcome = 'coaching.recordOutcome',
+  LetGo = 'coaching.letGo',
+  OpenCommitment = 'coaching.openCommitment',
+  Refresh = 'coaching.refresh',
+  GroupCommitmentsBy = 'coaching.groupCommitmentsBy',
+  /** Not registered yet (Start Session is another issue); the status bar and welcome view point at it. */
+  StartSession = 'coaching.startSession',
+  /** Not registered yet; the welcome view points at it. */
+  SetUpBigPicture = 'coaching.setUpBigPicture',
+}
+
+/** Context keys the extension sets (used in package.json `when` clauses). */
+export enum ContextKey {
+  /** `loading` | `none` | `ready` — whether a journal with notes exists in the workspace. */
+  JournalState = 'coaching.journalState',
+  HasJournal = 'coaching.hasJournal',
+}

@@ -1,0 +1,74 @@
+/**
+ * The one place where the core's plain data becomes VS Code types: diagnostics, ranges, and the core's
+ * text edits applied to a note.
+ */
+import * as vscode from 'vscode';
+import { applyEdits, decodeBytes, encodeText, type Diagnostic, type Severity, type TextEdit } from '../core';
+
+const SEVERITIES: Record<Severity, vscode.DiagnosticSeverity> = {
+  error: vscode.DiagnosticSeverity.Error,
+  warning: vscode.DiagnosticSeverity.Warning,
+  info: vscode.DiagnosticSeverity.Information,
+};
+
+export function toVsCodeRange(r: { line: number; character: number; endLine: number; endCharacter: number }): vscode.Range {
+  return new vscode.Range(r.line, r.character, r.endLine, r.endCharacter);
+}
+
+export function toVsCodeDiagnostic(d: Diagnostic): vscode.Diagnostic {
+  const diagnostic = new vscode.Diagnostic(toVsCodeRange(d), d.message, SEVERITIES[d.severity]);
+  diagnostic.code = d.code;
+  diagnostic.source = 'Coaching Journal';
+  return diagnostic;
+}
+
+/** Core text edits (offsets in `doc`'s text) as VS Code text edits of that document. */
+export function toVsCodeTextEdits(doc: vscode.TextDocument, edits: readonly TextEdit[]): vscode.TextEdit[] {
+  return edits.map((e) => vscode.TextEdit.replace(new vscode.Range(doc.positionAt(e.start), doc.positionAt(e.end)), e.newText));
+}
+
+/** What `applyNoteEdits` did. */
+export type ApplyResult = 'applied' | 'unchanged';
+
+/**
+ * Applies the edits `compute` makes from a note's current text (BOM-less).
+ *
+ * - Note open in an editor: the edits are computed from the document's text (unsaved changes included)
+ *   and applied as a WorkspaceEdit, so they are undoable and nothing unsaved is lost; the document is
+ *   saved afterwards only if it had no unsaved changes before.
+ * - Note not open: the file's bytes are read, edited and written back with the same BOM and line
+ *   endings, so every byte the edit does not touch stays as it was.
+ *
+ * `compute` may throw (e.g. the core's EditError): then nothing is written.
+ */
+export async function applyNoteEdits(uri: vscode.Uri, compute: (text: string) => TextEdit[]): Promise<ApplyResult> {
+  const doc = vscode.workspace.textDocuments.find((d) => !d.isClosed && d.uri.toString() === uri.toString());
+  if (doc) {
+    const wasDirty = doc.isDirty;
+    // Computed and applied with no await in between: the text cannot change under the edits.
+    const edits = compute(doc.getText());
+    if (edits.length === 0) {
+      return 'unchanged';
+    }
+    const we = new vscode.WorkspaceEdit();
+    we.set(doc.uri, toVsCodeTextEdits(doc, edits));
+    if (!(await vscode.workspace.applyEdit(we))) {
+      throw new Error(`VS Code did not apply the edit to ${uri.path.split('/').pop()}; nothing was written.`);
+    }
+    if (!wasDirty && !(await doc.save())) {
+      throw new Error(`the change is in the editor but ${uri.path.split('/').pop()} could not be saved: save it yourself`);
+    }
+    return 'applied';
+  }
+  const bytes = await vscode.workspace.fs.readFile(uri);
+  const decoded = decodeBytes(bytes);
+  if (decoded.notText) {
+    throw new Error(`${uri.path.split('/').pop()} ${decoded.notText.reason}; nothing was written.`);
+  }
+  const edits = compute(decoded.text);
+  if (edits.length === 0) {
+    return 'unchanged';
+  }
+  await vscode.workspace.fs.writeFile(uri, encodeText(applyEdits(decoded.text, edits), decoded.bom));
+  return 'applied';
+}
