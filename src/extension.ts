@@ -1,5 +1,7 @@
 import * as vscode from 'vscode';
 import { CommandManager } from './commands/commandManager';
+import { CommitJournalCommand } from './commands/commitJournal';
+import { ExportEvidenceCommand } from './commands/exportEvidence';
 import { GroupCommitmentsByCommand } from './commands/groupCommitmentsBy';
 import { LetGoCommand } from './commands/letGo';
 import { OpenCommitmentCommand } from './commands/openCommitment';
@@ -13,6 +15,7 @@ import { JournalContextKeys } from './views/contextKeys';
 import { JournalDiagnostics } from './views/diagnostics';
 import { FocusAreasTreeProvider } from './views/focusAreasTree';
 import { JournalStatusBar } from './views/statusBar';
+import { Reminders } from './views/reminders';
 
 /** What activate() returns: the live objects, for integration tests (not a public API). */
 export interface CoachingExtensionApi {
@@ -21,6 +24,8 @@ export interface CoachingExtensionApi {
   focusAreasTree: FocusAreasTreeProvider;
   statusBar: JournalStatusBar;
   diagnostics: JournalDiagnostics;
+  commitJournal: CommitJournalCommand;
+  reminders: Reminders;
 }
 
 /**
@@ -48,10 +53,15 @@ export function activate(context: vscode.ExtensionContext): CoachingExtensionApi
   commands.register(new OpenCommitmentCommand(journal));
   commands.register(new RefreshCommand(journal));
   commands.register(new GroupCommitmentsByCommand(commitmentsTree));
+  // Evidence, git and reminders (issue 7).
+  commands.register(new ExportEvidenceCommand(journal));
+  const commitJournal = commands.register(new CommitJournalCommand(journal, log));
+  const reminders = new Reminders(journal, context.workspaceState);
+  context.subscriptions.push(reminders);
 
   journal.start();
   log.info('Coaching Journal activated');
-  return { journal, commitmentsTree, focusAreasTree, statusBar, diagnostics };
+  return { journal, commitmentsTree, focusAreasTree, statusBar, diagnostics, commitJournal, reminders };
 }
 
 export function deactivate(): void {

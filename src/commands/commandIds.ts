@@ -1,5 +1,7 @@
 /** Every command id the extension contributes or refers to (package.json `contributes.commands`). */
 export enum CommandId {
+  ExportEvidence = 'coaching.exportEvidence',
+  CommitJournal = 'coaching.commitJournal',
   RecordOutcome = 'coaching.recordOutcome',
   LetGo = 'coaching.letGo',
   OpenCommitment = 'coaching.openCommitment',

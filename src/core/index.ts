@@ -16,4 +16,5 @@ export * from './store';
 export * from './stats';
 export * from './map';
 export * from './evidence';
+export * from './journalCommit';
 export * from './questions';
