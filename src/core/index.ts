@@ -17,3 +17,5 @@ export * from './stats';
 export * from './map';
 export * from './evidence';
 export * from './questions';
+export * from './mapLayout';
+export * from './mapView';
