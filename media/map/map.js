@@ -250,7 +250,7 @@
     const svg = svgEl('svg', { viewBox: `0 0 ${m.layout.width} ${m.layout.height}`, role: 'group', 'aria-label': 'Values map: vision, values, focus areas and commitments', class: 'map' });
     const edges = svgEl('g', { class: 'edges', 'aria-hidden': 'true' });
     for (const e of m.layout.edges) {
-      if (typeof e.path !== 'string' || !/^[MC0-9., -]+$/.test(e.path)) {
+      if (typeof e.path !== 'string' || !/^[MCL0-9., -]+$/.test(e.path)) {
         continue;
       }
       const to = /** @type {any} */ (byKey.get(e.to));
@@ -347,7 +347,7 @@
   }
 
   // ---- SVG export: the drawing with its theme colours resolved, so it reads outside VS Code ----------
-  const EXPORTED_PROPS = ['fill', 'stroke', 'stroke-width', 'stroke-dasharray', 'opacity', 'font-family', 'font-size', 'font-weight', 'font-style'];
+  const EXPORTED_PROPS = ['fill', 'fill-opacity', 'stroke', 'stroke-opacity', 'stroke-width', 'stroke-dasharray', 'opacity', 'font-family', 'font-size', 'font-weight', 'font-style'];
 
   function exportableSvg() {
     const live = canvas.querySelector('svg');
@@ -361,6 +361,7 @@
       const target = cloneAll[i];
       target.removeAttribute('tabindex');
       target.removeAttribute('data-index');
+      target.removeAttribute('role');
       if (node.tagName === 'svg' || node.tagName === 'title' || node.tagName === 'g' && node.classList.contains('edges')) {
         return;
       }

@@ -37,7 +37,10 @@ export interface LayoutNode {
 export interface LayoutEdge {
   from: string;
   to: string;
-  /** An SVG path (`M … C …`) from the right side of `from` to the left side of `to`. */
+  /**
+   * An SVG path (`M … C …`, with `L` runs across skipped columns) from the right side of the node in the
+   * left column to the left side of the node in the right column.
+   */
   path: string;
 }
 
@@ -326,16 +329,54 @@ export function layoutValuesMap(map: ValuesMap, options: LayoutOptions = {}): Ma
     });
   });
   const nodes = columns.flat().map((k) => boxes.get(k)!);
+  const columnBoxes = columns.map((col) => col.map((k) => boxes.get(k)!));
+  const colOf = new Map<string, number>();
+  columns.forEach((col, c) => col.forEach((k) => colOf.set(k, c)));
   const edges = cleanEdges(map).map((e) => {
-    const a = boxes.get(e.from)!;
-    const b = boxes.get(e.to)!;
-    const [s, t] = a.x <= b.x ? [a, b] : [b, a];
-    const x1 = s.x + s.width;
-    const y1 = s.y + s.height / 2;
-    const x2 = t.x;
-    const y2 = t.y + t.height / 2;
-    const mid = x1 + (x2 - x1) / 2;
-    return { from: e.from, to: e.to, path: `M ${x1} ${y1} C ${mid} ${y1}, ${mid} ${y2}, ${x2} ${y2}` };
+    const [s, t] = colOf.get(e.from)! <= colOf.get(e.to)! ? [boxes.get(e.from)!, boxes.get(e.to)!] : [boxes.get(e.to)!, boxes.get(e.from)!];
+    return { from: e.from, to: e.to, path: edgePath(s, t, columnBoxes.slice(colOf.get(s.key)! + 1, colOf.get(t.key)!)) };
   });
   return { width: x - COLUMN_GAP + MARGIN, height: innerHeight + MARGIN * 2, nodes, edges, columns, crossings };
+}
+
+/**
+ * A curve from the right side of `s` to the left side of `t`. An edge that skips columns (a value straight
+ * to a commitment) crosses each skipped column through the gap between two of its nodes nearest to the
+ * straight line, instead of running behind a node.
+ */
+function edgePath(s: LayoutNode, t: LayoutNode, skipped: LayoutNode[][]): string {
+  const points: [number, number][] = [[s.x + s.width, s.y + s.height / 2]];
+  const x2 = t.x;
+  const y2 = t.y + t.height / 2;
+  for (const col of skipped) {
+    if (col.length === 0) {
+      continue;
+    }
+    const left = col[0].x;
+    const right = col[0].x + col[0].width;
+    const [x0, y0] = points[points.length - 1];
+    const ideal = y0 + ((y2 - y0) * (left - x0)) / Math.max(1, x2 - x0);
+    // Candidate passages: above the first node, between two nodes, below the last one.
+    const passages = [col[0].y - NODE_GAP / 2, ...col.slice(1).map((n, i) => (col[i].y + col[i].height + n.y) / 2), col[col.length - 1].y + col[col.length - 1].height + NODE_GAP / 2];
+    let best = passages[0];
+    for (const p of passages) {
+      if (Math.abs(p - ideal) < Math.abs(best - ideal)) {
+        best = p;
+      }
+    }
+    points.push([left, best], [right, best]);
+  }
+  points.push([x2, y2]);
+  let d = `M ${points[0][0]} ${points[0][1]}`;
+  for (let i = 1; i < points.length; i++) {
+    const [xa, ya] = points[i - 1];
+    const [xb, yb] = points[i];
+    if (i % 2 === 0 && i < points.length - 1) {
+      d += ` L ${xb} ${yb}`; // straight through a skipped column
+    } else {
+      const mid = xa + (xb - xa) / 2;
+      d += ` C ${mid} ${ya}, ${mid} ${yb}, ${xb} ${yb}`;
+    }
+  }
+  return d;
 }
