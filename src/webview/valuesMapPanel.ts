@@ -25,6 +25,7 @@ export class ValuesMapPanel extends Disposable {
   private ready = false;
   private timer: ReturnType<typeof setTimeout> | undefined;
   private shown: { journal: FolderJournal; map: ValuesMap; filters: MapFilters } | undefined;
+  private lastRender: MapRenderMessage | undefined;
 
   /** Opens the map, or reveals it when it is open. */
   static show(extensionUri: vscode.Uri, journals: JournalService, log: Logger): ValuesMapPanel {
@@ -75,9 +76,9 @@ export class ValuesMapPanel extends Disposable {
     this.panel.dispose();
   }
 
-  /** The last map posted to the webview (for tests). */
-  get currentMap(): ValuesMap | undefined {
-    return this.shown?.map;
+  /** The last `render` message posted to the webview (what it shows; for tests). */
+  get currentRender(): MapRenderMessage | undefined {
+    return this.lastRender;
   }
 
   private html(): string {
@@ -168,17 +169,19 @@ export class ValuesMapPanel extends Disposable {
       this.shown = { journal, map, filters };
       this.journalKey = journal.key;
     }
+    this.lastRender = message;
     await this.panel.webview.postMessage(message);
   }
 
-  private async openNode(key: string): Promise<void> {
+  /** Opens the note of a node at its line, beside the map. */
+  async openNode(key: string): Promise<vscode.TextEditor | undefined> {
     const node = this.shown?.map.nodes.find((n) => n.key === key);
     if (!this.shown || !node?.file) {
-      return;
+      return undefined;
     }
     const line = node.line ?? 0;
     const position = new vscode.Position(line, 0);
-    await vscode.window.showTextDocument(this.shown.journal.store.uri(node.file), {
+    return vscode.window.showTextDocument(this.shown.journal.store.uri(node.file), {
       selection: new vscode.Range(position, position),
       viewColumn: vscode.ViewColumn.Beside,
       preview: true,
@@ -213,22 +216,26 @@ export class ValuesMapPanel extends Disposable {
     return uri;
   }
 
-  private async exportMermaid(): Promise<void> {
+  /** Writes the map shown as Mermaid into a new markdown file of the journal, and opens it. */
+  async exportMermaid(): Promise<vscode.Uri | undefined> {
     if (!this.shown) {
-      return;
+      return undefined;
     }
     const { map, filters } = this.shown;
     const uri = await this.writeNewFile('md', mermaidDocument(mapToMermaid(map), this.journals.today(), filters, gapCounts(map)));
     if (uri) {
       await vscode.window.showTextDocument(uri, { viewColumn: vscode.ViewColumn.Beside, preview: false });
     }
+    return uri;
   }
 
-  private async exportSvg(svg: string): Promise<void> {
+  /** Writes the SVG the webview drew into a new file of the journal, and opens it. */
+  async exportSvg(svg: string): Promise<vscode.Uri | undefined> {
     const uri = await this.writeNewFile('svg', svg.trimEnd() + '\n');
     if (uri) {
       await vscode.commands.executeCommand('vscode.open', uri, { viewColumn: vscode.ViewColumn.Beside, preview: false });
     }
+    return uri;
   }
 }
 
