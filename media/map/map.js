@@ -298,29 +298,53 @@
         g.setAttribute('tabindex', '0');
         g.setAttribute('role', 'button');
         g.setAttribute('aria-label', `${tip.join('. ')}. Press Enter to open the note.`);
-        g.addEventListener('click', () => {
-          select(n.key);
-          vscode.postMessage({ type: 'open', key: n.key });
-        });
-        g.addEventListener('keydown', (e) => {
-          if (e.key === 'Enter' || e.key === ' ') {
-            e.preventDefault();
-            select(n.key);
-            vscode.postMessage({ type: 'open', key: n.key });
-          }
-        });
-        g.addEventListener('focus', () => select(n.key));
       } else {
         g.setAttribute('role', 'img');
         g.setAttribute('aria-label', tip.join('. '));
       }
-      g.addEventListener('mouseenter', () => showDetails(n.key));
-      g.addEventListener('mouseleave', () => showDetails(state.selected));
       nodes.appendChild(g);
     });
     svg.appendChild(nodes);
     return svg;
   }
+
+  // One listener per kind of event on the canvas (not four per node: maps have thousands of nodes).
+  /** @returns {any} the map node of the node group an event happened in */
+  function nodeOf(/** @type {Event} */ e) {
+    const target = /** @type {Element|null} */ (e.target);
+    const g = target && target.closest ? target.closest('g.node') : null;
+    const box = g && last ? last.layout.nodes[Number(g.getAttribute('data-index'))] : undefined;
+    return box ? last.map.nodes.find((/** @type {any} */ n) => n.key === box.key) : undefined;
+  }
+
+  function open(/** @type {any} */ n) {
+    if (n && n.file) {
+      select(n.key);
+      vscode.postMessage({ type: 'open', key: n.key });
+    }
+  }
+
+  canvas.addEventListener('click', (e) => open(nodeOf(e)));
+  canvas.addEventListener('keydown', (e) => {
+    if (e.key === 'Enter' || e.key === ' ') {
+      const n = nodeOf(e);
+      if (n && n.file) {
+        e.preventDefault();
+        open(n);
+      }
+    }
+  });
+  canvas.addEventListener('focusin', (e) => {
+    const n = nodeOf(e);
+    if (n) {
+      select(n.key);
+    }
+  });
+  canvas.addEventListener('mouseover', (e) => {
+    const n = nodeOf(e);
+    showDetails(n ? n.key : state.selected);
+  });
+  canvas.addEventListener('mouseleave', () => showDetails(state.selected));
 
   function select(/** @type {string} */ key) {
     state.selected = key;
