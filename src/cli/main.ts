@@ -265,13 +265,21 @@ function stats(index: JournalIndex, today: string, cadence: number, json: boolea
     `Follow-through: ${formatRate(s.overall.rate)} (done ${s.overall.done}, partly ${s.overall.partly}, not done ${s.overall.notDone}, let go ${s.overall.letGo})`,
     '',
     'By focus area:',
-    ...s.byFocusArea.map((f) => `  ${f.name}: ${formatRate(f.rate)} of ${f.made - f.open} closed (${f.made} made, ${f.open} open)`),
+    ...s.byFocusArea.map((f) => `  ${f.name}: ${followThrough(f)}`),
     '',
     'By value:',
-    ...s.byValue.map((v) => `  ${v.name}: ${formatRate(v.rate)} of ${v.made - v.open} closed (${v.made} made, ${v.open} open)`),
+    ...s.byValue.map((v) => `  ${v.name}: ${followThrough(v)}`),
   ];
   io.stdout(lines.join('\n') + '\n');
   return 0;
+}
+
+function followThrough(f: { made: number; open: number; rate: number | undefined }): string {
+  if (f.made === 0) {
+    return 'no commitments yet';
+  }
+  const closed = f.made - f.open;
+  return closed === 0 ? `${f.made} made, all still open` : `${formatRate(f.rate)} of ${closed} closed (${f.made} made, ${f.open} open)`;
 }
 
 function map(index: JournalIndex, today: string, format: string, io: CliIO): number {

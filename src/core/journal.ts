@@ -151,7 +151,9 @@ export class JournalIndex {
         sessions.push(note.session);
       }
     }
-    sessions.sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : a.loc.file < b.loc.file ? -1 : a.loc.file > b.loc.file ? 1 : 0));
+    // By date; on one day, 2026-06-15.md before 2026-06-15-2.md (compare paths without the extension).
+    const stem = (s: Session) => s.loc.file.replace(/\.md$/i, '');
+    sessions.sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : stem(a) < stem(b) ? -1 : stem(a) > stem(b) ? 1 : 0));
     const values = bigPicture?.values ?? [];
     const valueById = new Map<string, Value>();
     for (const v of values) {
