@@ -1,0 +1,30 @@
+// Entry point of the integration suite, loaded inside the extension host by both runners: code-server
+// (npm run test:integration) and @vscode/test-electron (npm run test:desktop). Same contract as
+// @vscode/test-electron: export run(), resolve when every test passed, reject otherwise.
+// Add tests by adding *.test.ts files anywhere under test/integration/.
+import * as fs from 'fs';
+import * as path from 'path';
+import Mocha from 'mocha';
+import { SUITE_START_MARKER } from '../harness/extHostConsole';
+
+export function run(): Promise<void> {
+  const mocha = new Mocha({ ui: 'bdd', color: false, timeout: 30_000, reporter: 'spec' });
+  if (process.env.INTEGRATION_GREP) {
+    mocha.grep(process.env.INTEGRATION_GREP);
+  }
+  const files = fs
+    .readdirSync(__dirname, { recursive: true, encoding: 'utf8' })
+    .filter((file) => file.endsWith('.test.js'))
+    .sort();
+  for (const file of files) {
+    mocha.addFile(path.join(__dirname, file));
+  }
+  console.log(SUITE_START_MARKER);
+  return new Promise((resolve, reject) => {
+    try {
+      mocha.run((failures) => (failures > 0 ? reject(new Error(`${failures} integration tests failed`)) : resolve()));
+    } catch (error) {
+      reject(error);
+    }
+  });
+}
