@@ -5,18 +5,21 @@ import { OutputChannelLogger } from './platform/logger';
 import { registerValuesMap } from './webview';
 
 /**
- * Composition root: builds the objects and wires them. No I/O on this path; indexing starts after
- * activation returns.
+ * Composition root: builds the objects and wires them. No I/O on this path; the journals are read
+ * after activation returns.
  */
 export function activate(context: vscode.ExtensionContext): void {
-  const log = vscode.window.createOutputChannel('Coaching Journal', { log: true });
-  context.subscriptions.push(log);
-  const logger = new OutputChannelLogger(log);
-  const config = new ConfigReader(logger);
-  const journals = new JournalService(config, logger);
-  context.subscriptions.push(config, journals);
-  context.subscriptions.push(registerValuesMap(context, journals, logger));
-  journals.start();
+  const channel = vscode.window.createOutputChannel('Coaching Journal', { log: true });
+  context.subscriptions.push(channel);
+  const log = new OutputChannelLogger(channel);
+
+  const config = new ConfigReader(log);
+  const journal = new JournalService(config, log);
+  context.subscriptions.push(config, journal);
+
+  context.subscriptions.push(registerValuesMap(context, journal, log));
+
+  journal.start();
   log.info('Coaching Journal activated');
 }
 

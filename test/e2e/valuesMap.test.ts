@@ -122,7 +122,7 @@ describe('Values map in the browser', () => {
     const { page } = workbench();
     // Room for the map: no side bar, no panel.
     await runCommand(page, 'View: Close Primary Side Bar').catch(() => page.keyboard.press('Escape'));
-    await runCommand(page, 'View: Hide Panel').catch(() => page.keyboard.press('Escape'));
+    await runCommand(page, 'View: Close Panel').catch(() => page.keyboard.press('Escape'));
     await useTheme('Default Light Modern');
     await map.locator('svg.map g.node.kind-commitment', { hasText: 'Offer Daniel' }).hover();
     await screenshot(page, 'values-map-light');
