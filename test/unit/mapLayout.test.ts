@@ -246,6 +246,37 @@ describe('Values map: layout', () => {
     assert.strictEqual(countCrossings([['a1', 'a2'], ['b1', 'b2'], ['c1', 'c2']], [{ from: 'a1', to: 'c2' }, { from: 'a2', to: 'b1' }]), 1);
   });
 
+  it('counts the same crossings as checking every pair of edges, on random orders', () => {
+    const columns = [['v0'], ['a0', 'a1', 'a2', 'a3'], ['b0', 'b1', 'b2', 'b3', 'b4'], ['c0', 'c1', 'c2', 'c3', 'c4', 'c5']];
+    const edges: ValuesMap['edges'] = [];
+    let s = 7;
+    const rand = (n: number): number => (s = (s * 1103515245 + 12345) % 2147483648) % n;
+    for (let i = 0; i < 18; i++) {
+      const c = 1 + rand(2);
+      edges.push({ from: columns[c][rand(columns[c].length)], to: columns[c + 1][rand(columns[c + 1].length)] });
+    }
+    const pairwise = (cols: string[][]): number => {
+      const pos = new Map<string, number>();
+      cols.forEach((col) => col.forEach((k, i) => pos.set(k, (i + 0.5) / col.length)));
+      const unique = [...new Map(edges.map((e) => [`${e.from}>${e.to}`, e])).values()];
+      let n = 0;
+      for (let i = 0; i < unique.length; i++) {
+        for (let j = i + 1; j < unique.length; j++) {
+          const [e, f] = [unique[i], unique[j]];
+          if (e.from[0] === f.from[0] && (pos.get(e.from)! - pos.get(f.from)!) * (pos.get(e.to)! - pos.get(f.to)!) < 0) {
+            n++;
+          }
+        }
+      }
+      return n;
+    };
+    for (let seed = 1; seed <= 20; seed++) {
+      const cols = columns.map((c, i) => shuffled(c, seed * 10 + i));
+      const unique = [...new Map(edges.map((e) => [`${e.from}>${e.to}`, e])).values()];
+      assert.strictEqual(countCrossings(cols, unique), pairwise(cols), `seed ${seed}`);
+    }
+  });
+
   it('lays out a map of 2,000 commitments quickly enough to redraw live', () => {
     const nodes: MapNode[] = [{ key: 'vision', kind: 'vision', layer: 0, label: 'v' }];
     const edges: ValuesMap['edges'] = [];
