@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import { CommandManager } from './commands/commandManager';
 import { CommitJournalCommand } from './commands/commitJournal';
 import { ExportEvidenceCommand } from './commands/exportEvidence';
+import { OpenValuesMapCommand } from './commands/openValuesMap';
 import { GroupCommitmentsByCommand } from './commands/groupCommitmentsBy';
 import { LetGoCommand } from './commands/letGo';
 import { OpenCommitmentCommand } from './commands/openCommitment';
@@ -16,6 +17,7 @@ import { JournalDiagnostics } from './views/diagnostics';
 import { FocusAreasTreeProvider } from './views/focusAreasTree';
 import { JournalStatusBar } from './views/statusBar';
 import { Reminders } from './views/reminders';
+import { registerValuesMap } from './webview';
 
 /** What activate() returns: the live objects, for integration tests (not a public API). */
 export interface CoachingExtensionApi {
@@ -58,6 +60,9 @@ export function activate(context: vscode.ExtensionContext): CoachingExtensionApi
   const commitJournal = commands.register(new CommitJournalCommand(journal, log));
   const reminders = new Reminders(journal, context.workspaceState);
   context.subscriptions.push(reminders);
+  // The values-to-actions map (issue 6).
+  commands.register(new OpenValuesMapCommand(context.extensionUri, journal, log));
+  context.subscriptions.push(registerValuesMap(context, journal, log));
 
   journal.start();
   log.info('Coaching Journal activated');

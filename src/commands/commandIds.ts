@@ -2,6 +2,7 @@
 export enum CommandId {
   ExportEvidence = 'coaching.exportEvidence',
   CommitJournal = 'coaching.commitJournal',
+  OpenValuesMap = 'coaching.openValuesMap',
   RecordOutcome = 'coaching.recordOutcome',
   LetGo = 'coaching.letGo',
   OpenCommitment = 'coaching.openCommitment',

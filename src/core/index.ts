@@ -18,3 +18,5 @@ export * from './map';
 export * from './evidence';
 export * from './journalCommit';
 export * from './questions';
+export * from './mapLayout';
+export * from './mapView';
