@@ -16,3 +16,4 @@ export * from './store';
 export * from './stats';
 export * from './map';
 export * from './evidence';
+export * from './cache';
