@@ -19,11 +19,9 @@ export interface FileStamp {
 }
 
 /** Bump when ParsedNote or this format changes in a way an older cache would not match. */
-export const CACHE_FORMAT_VERSION = 1;
+export const CACHE_FORMAT_VERSION = 2;
 
 const MAGIC = 'coaching-journal-cache';
-/** Stands for `undefined` (JSON drops undefined properties; a restored note must equal a parsed one). */
-const UNDEFINED_KEY = '\u0000undefined';
 
 interface CacheEntry {
   path: string;
@@ -45,15 +43,24 @@ export interface SerializeOptions {
  * left out (they will be parsed next time).
  */
 export function serializeNotes(notes: Iterable<ParsedNote>, stamps: ReadonlyMap<string, FileStamp>, options: SerializeOptions = {}): string {
-  const entries: CacheEntry[] = [];
+  // Two substitutions keep the text small and the round trip exact: `undefined` (which JSON would drop,
+  // and a restored note must equal a parsed one) is written as null, which a ParsedNote never contains;
+  // a `file` equal to the note's own path (every location and diagnostic has one) is written as 0.
+  const parts: string[] = [];
   for (const note of notes) {
     const stamp = stamps.get(note.path);
     if (stamp && Number.isFinite(stamp.mtime) && Number.isFinite(stamp.size)) {
-      entries.push({ path: note.path, mtime: stamp.mtime, size: stamp.size, note });
+      const entry: CacheEntry = { path: note.path, mtime: stamp.mtime, size: stamp.size, note };
+      const own = note.path;
+      parts.push(JSON.stringify(entry, (key: string, value: unknown) => {
+        if (value === undefined) {
+          return null;
+        }
+        return key === 'file' && value === own ? 0 : value;
+      }));
     }
   }
-  const undef = { [UNDEFINED_KEY]: 1 };
-  const payload = JSON.stringify(entries, (_key, value: unknown) => (value === undefined ? undef : value));
+  const payload = `[${parts.join(',')}]`;
   return `${MAGIC} v${CACHE_FORMAT_VERSION} ${JSON.stringify(options.key ?? '')} ${payload.length}\n${payload}`;
 }
 
@@ -113,7 +120,7 @@ export function restoreNotes(data: string | undefined, current: ReadonlyMap<stri
     }
     const stamp = current.get(e.path);
     if (stamp && stamp.mtime === e.mtime && stamp.size === e.size && !fresh.has(e.path)) {
-      if (!restoreUndefined(e.note, 0)) {
+      if (!restoreNote(e.note, e.path, 0)) {
         return all('corrupt (bad note)');
       }
       notes.push(e.note);
@@ -141,16 +148,16 @@ function isEntry(e: unknown): e is CacheEntry {
 }
 
 /**
- * Puts back the properties that were `undefined` when the note was parsed, so that a restored note is
- * deep-equal to a freshly parsed one. Returns false on anything a parsed note never contains.
+ * Undoes the substitutions of serializeNotes: null is `undefined` again, a `file` of 0 is the note's
+ * path. Returns false on anything a parsed note never contains (a cache that is not what it claims).
  */
-function restoreUndefined(value: unknown, depth: number): boolean {
+function restoreNote(value: unknown, path: string, depth: number): boolean {
   if (depth > 32) {
     return false;
   }
   if (Array.isArray(value)) {
     for (const item of value) {
-      if (typeof item === 'object' && item !== null && !restoreUndefined(item, depth + 1)) {
+      if (item === null || (typeof item === 'object' && !restoreNote(item, path, depth + 1))) {
         return false;
       }
     }
@@ -159,12 +166,14 @@ function restoreUndefined(value: unknown, depth: number): boolean {
   const obj = value as Record<string, unknown>;
   for (const k in obj) {
     const v = obj[k];
-    if (typeof v === 'object' && v !== null) {
-      if ((v as Record<string, unknown>)[UNDEFINED_KEY] === 1) {
-        obj[k] = undefined;
-      } else if (!restoreUndefined(v, depth + 1)) {
+    if (v === null) {
+      obj[k] = undefined;
+    } else if (typeof v === 'object') {
+      if (!restoreNote(v, path, depth + 1)) {
         return false;
       }
+    } else if (k === 'file' && v === 0) {
+      obj[k] = path;
     }
   }
   return true;
