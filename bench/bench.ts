@@ -43,18 +43,27 @@ if (!gc) {
 
 const now = (): number => performance.now();
 
-/** Runs `fn` once to warm up, then `runs` times after a full GC each; returns the median in ms. */
-async function measure<T>(fn: () => Promise<T> | T, runs = RUNS): Promise<{ ms: number; all: number[]; result: Awaited<T> }> {
+/**
+ * Runs `fn` once to warm up, then `runs` times after a full GC each (and after `setup`, untimed);
+ * returns the median wall-clock time and the median CPU time of the process (all threads) in ms.
+ */
+async function measure<T>(fn: () => Promise<T> | T, runs = RUNS, setup?: () => void): Promise<{ ms: number; cpu: number; all: number[]; result: Awaited<T> }> {
+  setup?.();
   let result = await fn();
   const all: number[] = [];
+  const cpus: number[] = [];
   for (let i = 0; i < runs; i++) {
     result = undefined as Awaited<T>;
+    setup?.();
     gc!();
+    const c0 = process.cpuUsage();
     const t0 = now();
     result = await fn();
     all.push(now() - t0);
+    const c = process.cpuUsage(c0);
+    cpus.push((c.user + c.system) / 1000);
   }
-  return { ms: median(all), all, result };
+  return { ms: median(all), cpu: median(cpus), all, result };
 }
 
 function median(xs: number[]): number {
@@ -89,6 +98,7 @@ interface Row {
   what: string;
   value: string;
   ratio?: string;
+  cpu?: string;
   budget?: string;
   ok?: boolean;
 }
@@ -97,14 +107,15 @@ const fmtMs = (ms: number): string => (ms >= 100 ? ms.toFixed(0) : ms >= 10 ? ms
 const fmtRatio = (ms: number, floor: number): string => `${(ms / floor).toFixed(2)}×`;
 const fmtMB = (bytes: number): string => `${(bytes / 1024 / 1024).toFixed(1)} MB`;
 const fmtKB = (bytes: number): string => `${(bytes / 1024).toFixed(1)} KB`;
+const cpuCell = (m: { cpu: number }, floor: { cpu: number }): string => `${fmtMs(m.cpu)} (${fmtRatio(m.cpu, floor.cpu)})`;
 const mark = (ok: boolean | undefined): string => (ok === undefined ? '' : ok ? '✓' : '✗');
 
 function printTable(title: string, rows: Row[]): void {
   console.log(`\n### ${title}\n`);
-  console.log('| Measurement | Result | × floor | Budget | |');
-  console.log('|---|--:|--:|---|:-:|');
+  console.log('| Measurement | Wall clock | × floor | CPU time (× floor) | Budget | |');
+  console.log('|---|--:|--:|--:|---|:-:|');
   for (const r of rows) {
-    console.log(`| ${r.what} | ${r.value} | ${r.ratio ?? ''} | ${r.budget ?? ''} | ${mark(r.ok)} |`);
+    console.log(`| ${r.what} | ${r.value} | ${r.ratio ?? ''} | ${r.cpu ?? ''} | ${r.budget ?? ''} | ${mark(r.ok)} |`);
   }
 }
 
@@ -199,7 +210,7 @@ async function benchSize(sessions: number, tmp: string): Promise<void> {
     const ps = await store.list();
     await pool(ps, (p) => store.read(p));
   });
-  rows.push({ what: `Floor: list + read every file's bytes (fs.readFile, ${CONCURRENCY} at a time)`, value: fmtMs(floor.ms), ratio: '1.00×' });
+  rows.push({ what: `Floor: list + read every file's bytes (fs.readFile, ${CONCURRENCY} at a time)`, value: fmtMs(floor.ms), ratio: '1.00×', cpu: cpuCell(floor, floor) });
 
   // Naive baseline: gray-matter with its defaults (js-yaml 3) on every file.
   const naive = await measure(async () => {
@@ -207,7 +218,7 @@ async function benchSize(sessions: number, tmp: string): Promise<void> {
     const ps = await store.list();
     await pool(ps, async (p) => matter(Buffer.from(await store.read(p)).toString('utf8')));
   });
-  rows.push({ what: 'Naive: gray-matter defaults on every file', value: fmtMs(naive.ms), ratio: fmtRatio(naive.ms, floor.ms) });
+  rows.push({ what: 'Naive: gray-matter defaults on every file', value: fmtMs(naive.ms), ratio: fmtRatio(naive.ms, floor.ms), cpu: cpuCell(naive, floor) });
 
   // Ours, cold: loadJournal over the Node store, then the snapshot the views read.
   const cold = await measure(async () => {
@@ -219,17 +230,22 @@ async function benchSize(sessions: number, tmp: string): Promise<void> {
   const coldBudget = is10k ? budget('Cold index, 10,000 sessions', cold.ms, 1500, ' ms', (n) => n.toFixed(0)) : undefined;
   const coldRatioBudget = is10k ? budget('Cold index ÷ floor, 10,000 sessions', cold.ms / floor.ms, 10, '×', (n) => n.toFixed(2)) : undefined;
   rows.push({
-    what: 'Ours, cold: loadJournal (read + parse + index) + snapshot()', value: fmtMs(cold.ms), ratio: fmtRatio(cold.ms, floor.ms),
+    what: 'Ours, cold: loadJournal (read + parse + index) + snapshot()', value: fmtMs(cold.ms), ratio: fmtRatio(cold.ms, floor.ms), cpu: cpuCell(cold, floor),
     budget: is10k ? `${coldBudget!.budget}, ${coldRatioBudget!.budget}` : undefined, ok: is10k ? coldBudget!.ok && coldRatioBudget!.ok : undefined,
   });
 
-  // The whole-journal diagnostics (the Problems panel), after the cold load.
+  // The whole-journal diagnostics (the Problems panel), computed from scratch after the snapshot.
   const index = cold.result;
-  const diag = await measure(() => {
-    (index as unknown as { diagnosticsCache?: unknown }).diagnosticsCache = undefined;
-    return index.diagnostics().length;
+  let copy = new JournalIndex();
+  const diag = await measure(() => copy.diagnostics().length, RUNS, () => {
+    copy = new JournalIndex();
+    for (const note of index.allNotes()) {
+      copy.setNote(note);
+    }
+    copy.snapshot();
   });
-  rows.push({ what: `diagnostics() of the whole journal (${diag.result} found)`, value: fmtMs(diag.ms), ratio: fmtRatio(diag.ms, floor.ms) });
+  copy = new JournalIndex();
+  rows.push({ what: `diagnostics() of the whole journal, first time (${diag.result} found)`, value: fmtMs(diag.ms), ratio: fmtRatio(diag.ms, floor.ms), cpu: cpuCell(diag, floor) });
 
   // The cache: written after the cold load, kept where the extension's storage would be.
   const cacheFile = path.join(tmp, `cache-${sessions}.txt`);
@@ -239,7 +255,7 @@ async function benchSize(sessions: number, tmp: string): Promise<void> {
     await fs.writeFile(cacheFile, text);
     return text.length;
   });
-  rows.push({ what: 'Writing the cache (serializeNotes + write)', value: `${fmtMs(ser.ms)} (${fmtMB(ser.result)})`, ratio: fmtRatio(ser.ms, floor.ms) });
+  rows.push({ what: 'Writing the cache (serializeNotes + write)', value: `${fmtMs(ser.ms)} (${fmtMB(ser.result)})`, ratio: fmtRatio(ser.ms, floor.ms), cpu: cpuCell(ser, floor) });
 
   // Warm start from that cache.
   const warm = await measure(() => warmStart(store, cacheFile));
@@ -247,13 +263,14 @@ async function benchSize(sessions: number, tmp: string): Promise<void> {
     throw new Error(`warm start restored ${warm.result.restored} of ${paths.length} notes`);
   }
   const warmBudget = is10k ? budget('Warm start, 10,000 sessions', warm.ms, 300, ' ms', (n) => n.toFixed(0)) : undefined;
-  rows.push({ what: `Ours, warm: list + stat + read cache + restore ${warm.result.restored} notes + snapshot()`, value: fmtMs(warm.ms), ratio: fmtRatio(warm.ms, floor.ms), budget: warmBudget?.budget, ok: warmBudget?.ok });
+  rows.push({ what: `Ours, warm: list + stat + read cache + restore ${warm.result.restored} notes + snapshot()`, value: fmtMs(warm.ms), ratio: fmtRatio(warm.ms, floor.ms), cpu: cpuCell(warm, floor), budget: warmBudget?.budget, ok: warmBudget?.ok });
 
   // Incremental: 200 edits of random session files (an outcome recorded, or a learning added), each
   // followed by what the extension does next: setText + snapshot() + diagnostics().
   const rand = prng(sessions);
   const texts = new Map<string, string>();
   const times: number[] = [];
+  const cpuTimes: number[] = [];
   for (let i = 0; i < 201; i++) {
     const rel = editTargets[Math.floor(rand() * editTargets.length)];
     const before = texts.get(rel) ?? decodeBytes(await store.read(rel)).text;
@@ -263,27 +280,30 @@ async function benchSize(sessions: number, tmp: string): Promise<void> {
     const after = applyEdits(before, edits);
     texts.set(rel, after);
     gc!();
+    const c0 = process.cpuUsage();
     const t0 = now();
     index.setText(rel, after);
     index.snapshot();
     index.diagnostics();
     const t = now() - t0;
+    const c = process.cpuUsage(c0);
     if (i > 0) {
       times.push(t); // the first is the warm-up
+      cpuTimes.push((c.user + c.system) / 1000);
     }
   }
   const p50 = percentile(times, 50);
   const p95 = percentile(times, 95);
   const incBudget = is10k ? budget('Incremental update p95, 10,000 sessions', p95, 5, ' ms', (n) => n.toFixed(2)) : undefined;
-  rows.push({ what: 'Incremental update p50 (setText + snapshot() + diagnostics(), 200 edits)', value: fmtMs(p50), ratio: fmtRatio(p50, floor.ms) });
-  rows.push({ what: 'Incremental update p95', value: fmtMs(p95), ratio: fmtRatio(p95, floor.ms), budget: incBudget?.budget, ok: incBudget?.ok });
+  rows.push({ what: 'Incremental update p50 (setText + snapshot() + diagnostics(), 200 edits)', value: fmtMs(p50), ratio: fmtRatio(p50, floor.ms), cpu: cpuCell({ cpu: percentile(cpuTimes, 50) }, floor) });
+  rows.push({ what: 'Incremental update p95', value: fmtMs(p95), ratio: fmtRatio(p95, floor.ms), cpu: cpuCell({ cpu: percentile(cpuTimes, 95) }, floor), budget: incBudget?.budget, ok: incBudget?.ok });
 
   // Listing open commitments and the map data, on the current snapshot.
   const snap = index.snapshot();
   const list = await measure(() => listCommitments(snap, 'open', TODAY).length, 5);
-  rows.push({ what: `listCommitments('open') (${list.result} open of ${snap.commitments.length})`, value: fmtMs(list.ms), ratio: fmtRatio(list.ms, floor.ms) });
+  rows.push({ what: `listCommitments('open') (${list.result} open of ${snap.commitments.length})`, value: fmtMs(list.ms), ratio: fmtRatio(list.ms, floor.ms), cpu: cpuCell(list, floor) });
   const map = await measure(() => buildValuesMap(snap, { today: TODAY }).nodes.length, 5);
-  rows.push({ what: `buildValuesMap (${map.result} nodes)`, value: fmtMs(map.ms), ratio: fmtRatio(map.ms, floor.ms) });
+  rows.push({ what: `buildValuesMap (${map.result} nodes)`, value: fmtMs(map.ms), ratio: fmtRatio(map.ms, floor.ms), cpu: cpuCell(map, floor) });
 
   rows.push(heapRow);
 
@@ -304,8 +324,8 @@ async function benchMap(): Promise<void> {
   const list = await measure(() => listCommitments(snap, 'open', TODAY).length, 5);
   const b = budget(`Map data, ${open.toLocaleString('en-US')} open commitments`, map.ms, 50, ' ms', (n) => n.toFixed(1));
   printTable(`A journal of ${open.toLocaleString('en-US')} open commitments (1,000 sessions)`, [
-    { what: `buildValuesMap (${map.result} nodes)`, value: fmtMs(map.ms), budget: b.budget, ok: b.ok },
-    { what: `listCommitments('open') (${list.result})`, value: fmtMs(list.ms) },
+    { what: `buildValuesMap (${map.result} nodes)`, value: fmtMs(map.ms), cpu: fmtMs(map.cpu), budget: b.budget, ok: b.ok },
+    { what: `listCommitments('open') (${list.result})`, value: fmtMs(list.ms), cpu: fmtMs(list.cpu) },
   ]);
 }
 
@@ -330,6 +350,8 @@ async function benchBundle(): Promise<void> {
 async function main(): Promise<void> {
   console.log(`# Coaching Journal benchmark\n\nnode ${process.version}, ${os.cpus().length} × ${os.cpus()[0]?.model ?? 'CPU'}, ${fmtMB(os.totalmem())} RAM, ${os.platform()} ${os.release()}`);
   console.log('Files are written first, so reads come from the OS page cache (a warm disk), for the floor and for us alike.');
+  const load = (): string => os.loadavg().map((x) => x.toFixed(1)).join(', ');
+  console.log(`Load average at start: ${load()} (on ${os.cpus().length} CPUs: above that, other processes compete for the CPU and wall-clock times grow; CPU times much less).`);
   const tmp = await fs.mkdtemp(path.join(os.tmpdir(), 'cj-bench-'));
   const cleanup = (): void => {
     void fs.rm(tmp, { recursive: true, force: true });
@@ -349,6 +371,7 @@ async function main(): Promise<void> {
   } finally {
     await fs.rm(tmp, { recursive: true, force: true });
   }
+  console.log(`\nLoad average at end: ${os.loadavg().map((x) => x.toFixed(1)).join(', ')}`);
   console.log('\n### Budgets\n');
   for (const v of verdicts) {
     console.log(`- ${v.ok ? '✓' : '✗'} ${v.what}: ${v.detail}`);
