@@ -20,3 +20,4 @@ export * from './journalCommit';
 export * from './questions';
 export * from './mapLayout';
 export * from './mapView';
+export * from './cache';
