@@ -1,47 +1,98 @@
 import * as vscode from 'vscode';
 import { CommandManager } from './commands/commandManager';
+import { CommitJournalCommand } from './commands/commitJournal';
+import { ExportEvidenceCommand } from './commands/exportEvidence';
+import { OpenValuesMapCommand } from './commands/openValuesMap';
+import { GroupCommitmentsByCommand } from './commands/groupCommitmentsBy';
+import { LetGoCommand } from './commands/letGo';
+import { OpenCommitmentCommand } from './commands/openCommitment';
+import { RecordOutcomeCommand } from './commands/recordOutcome';
+import { RefreshCommand } from './commands/refresh';
 import { registerCoachingCommands } from './commands/coachingCommands';
 import { ConfigReader } from './platform/config';
 import { JournalService } from './platform/journalService';
 import { OutputChannelLogger } from './platform/logger';
 import type { Prompter } from './platform/prompter';
 import { VsCodePrompter } from './platform/vscodePrompter';
+import { CommitmentsTreeProvider } from './views/commitmentsTree';
+import { JournalContextKeys } from './views/contextKeys';
+import { JournalDiagnostics } from './views/diagnostics';
+import { FocusAreasTreeProvider } from './views/focusAreasTree';
+import { JournalStatusBar } from './views/statusBar';
+import { Reminders } from './views/reminders';
+import { registerValuesMap } from './webview';
 
-/** What activate() returns: hooks for the integration tests, nothing else. */
-export interface CoachingJournalApi {
-  /** Replaces who answers the commands' questions (a scripted prompter); undefined restores VS Code's. */
+/** What activate() returns: the live objects, for integration tests (not a public API). */
+export interface CoachingExtensionApi {
+  journal: JournalService;
+  commitmentsTree: CommitmentsTreeProvider;
+  focusAreasTree: FocusAreasTreeProvider;
+  statusBar: JournalStatusBar;
+  diagnostics: JournalDiagnostics;
+  commitJournal: CommitJournalCommand;
+  reminders: Reminders;
+  /** Replaces who answers the coaching commands' questions (a scripted prompter); undefined restores VS Code's. */
   setPrompterForTests(prompter: Prompter | undefined): void;
   /** Reads every journal again (after a test replaced the files) and resolves when done. */
   reloadJournalsForTests(): Promise<void>;
 }
 
 /**
- * Composition root: builds the objects and wires them. No I/O on this path; indexing starts after
- * activation returns.
+ * Composition root: builds the objects and wires them. No I/O on this path; the journals are read
+ * after activation returns.
  */
-export function activate(context: vscode.ExtensionContext): CoachingJournalApi {
-  const log = vscode.window.createOutputChannel('Coaching Journal', { log: true });
-  context.subscriptions.push(log);
-  const logger = new OutputChannelLogger(log);
-  const config = new ConfigReader(logger);
-  const journals = new JournalService(config, logger);
-  const commands = new CommandManager();
-  context.subscriptions.push(config, journals, commands);
+export function activate(context: vscode.ExtensionContext): CoachingExtensionApi {
+  const channel = vscode.window.createOutputChannel('Coaching Journal', { log: true });
+  context.subscriptions.push(channel);
+  const log = new OutputChannelLogger(channel);
 
-  // The coaching loop (Start Session and the journaling commands).
+  const config = new ConfigReader(log);
+  const journal = new JournalService(config, log);
+  const commitmentsTree = new CommitmentsTreeProvider(journal, context.workspaceState);
+  const focusAreasTree = new FocusAreasTreeProvider(journal);
+  const statusBar = new JournalStatusBar(journal);
+  const diagnostics = new JournalDiagnostics(journal);
+  const contextKeys = new JournalContextKeys(journal);
+  context.subscriptions.push(config, journal, commitmentsTree, focusAreasTree, statusBar, diagnostics, contextKeys);
+
+  const commands = new CommandManager();
+  context.subscriptions.push(commands);
+  commands.register(new RecordOutcomeCommand(journal, log));
+  commands.register(new LetGoCommand(journal, log));
+  commands.register(new OpenCommitmentCommand(journal));
+  commands.register(new RefreshCommand(journal));
+  commands.register(new GroupCommitmentsByCommand(commitmentsTree));
+  // Evidence, git and reminders (issue 7).
+  commands.register(new ExportEvidenceCommand(journal));
+  const commitJournal = commands.register(new CommitJournalCommand(journal, log));
+  const reminders = new Reminders(journal, context.workspaceState);
+  context.subscriptions.push(reminders);
+  // The values-to-actions map (issue 6).
+  commands.register(new OpenValuesMapCommand(context.extensionUri, journal, log));
+  context.subscriptions.push(registerValuesMap(context, journal, log));
+
+  // The coaching loop: Start Session and the journaling commands (issue 4).
   const vsCodePrompter = new VsCodePrompter();
   let prompter: Prompter = vsCodePrompter;
-  registerCoachingCommands(commands, { journals, config, log: logger, prompter: () => prompter });
+  registerCoachingCommands(commands, {
+    journals: journal, config, log, prompter: () => prompter,
+    afterSession: async (j) => {
+      if (vscode.workspace.isTrusted && vscode.workspace.getConfiguration('coaching', j.folder).get<boolean>('autoCommit')) {
+        await commitJournal.commit(j, false);
+      }
+    },
+  });
 
-  journals.start();
+  journal.start();
   log.info('Coaching Journal activated');
   return {
+    journal, commitmentsTree, focusAreasTree, statusBar, diagnostics, commitJournal, reminders,
     setPrompterForTests: (p) => {
       prompter = p ?? vsCodePrompter;
     },
     reloadJournalsForTests: async () => {
-      await journals.flush(); // events already received must not land after the reload
-      await journals.reload();
+      await journal.flush(); // events already received must not land after the reload
+      await journal.reload();
     },
   };
 }

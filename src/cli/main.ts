@@ -8,7 +8,7 @@ import { promises as fs } from 'fs';
 import * as path from 'path';
 import {
   JournalIndex, loadJournal, listCommitments, isOverdue, dueLabel, recordOutcomeEdits, applyEdits, decodeBytes,
-  encodeText, EditError, isValidDate, localDate, computeStats, formatRate, buildValuesMap, mapToMermaid, renderEvidence,
+  encodeText, EditError, isValidDate, localDate, computeStats, formatRate, buildValuesMap, mapToMermaid, mapOptionsFor, isMapFilters, renderEvidence,
   effectiveValues, OUTCOMES, LENSES, type Outcome, type Lens, type StatusFilter, type Diagnostic,
 } from '../core';
 import { NodeJournalStore } from './nodeStore';
@@ -21,7 +21,8 @@ Commands:
   outcome <action-id> <done|partly|not-done|let-go> [--learning TEXT] [--lens doing|outcome|not-doing]
   export  [--from DATE] [--to DATE] [-o FILE]           promotion-evidence markdown
   stats   [--json]                                      sessions, streak, follow-through per area/value
-  map     [--format mermaid|json]                       the values-to-actions map as data
+  map     [--format mermaid|json]                       the values-to-actions map as data (as the map view
+          [--include open|all] [--period month|quarter|year|all] [--focus ID]   shows it with these filters)
 
 Options:
   --dir DIR            the journal folder (default: ./coaching)
@@ -78,6 +79,9 @@ function parse(argv: string[]) {
         to: { type: 'string' },
         output: { type: 'string', short: 'o' },
         format: { type: 'string' },
+        include: { type: 'string' },
+        period: { type: 'string' },
+        focus: { type: 'string' },
         help: { type: 'boolean', short: 'h' },
       },
     });
@@ -92,7 +96,7 @@ const ALLOWED: Record<string, string[]> = {
   outcome: ['learning', 'lens'],
   export: ['from', 'to', 'output'],
   stats: ['json'],
-  map: ['format'],
+  map: ['format', 'include', 'period', 'focus'],
 };
 
 async function run(argv: string[], io: CliIO): Promise<number> {
@@ -147,7 +151,7 @@ async function run(argv: string[], io: CliIO): Promise<number> {
     case 'stats':
       return stats(index, today, cadence, !!opts.json, io);
     case 'map':
-      return map(index, today, opts.format ?? 'mermaid', io);
+      return map(index, today, opts.format ?? 'mermaid', { include: opts.include ?? 'open', period: opts.period ?? 'month', focus: opts.focus }, io);
   }
   throw new UsageError(`unknown command "${command}"`);
 }
@@ -282,11 +286,16 @@ function followThrough(f: { made: number; open: number; rate: number | undefined
   return closed === 0 ? `${f.made} made, all still open` : `${formatRate(f.rate)} of ${closed} closed (${f.made} made, ${f.open} open)`;
 }
 
-function map(index: JournalIndex, today: string, format: string, io: CliIO): number {
+function map(index: JournalIndex, today: string, format: string, filters: { include: string; period: string; focus?: string }, io: CliIO): number {
   if (format !== 'mermaid' && format !== 'json') {
     throw new UsageError('--format must be mermaid or json');
   }
-  const m = buildValuesMap(index.snapshot(), { today });
+  // The same filters, and so the same map data, as the map view in VS Code.
+  const f = filters.focus ? filters : { include: filters.include, period: filters.period };
+  if (!isMapFilters(f)) {
+    throw new UsageError('--include must be open or all, --period month, quarter, year or all, --focus a focus area id');
+  }
+  const m = buildValuesMap(index.snapshot(), mapOptionsFor(f, today));
   io.stdout(format === 'json' ? JSON.stringify(m, null, 2) + '\n' : mapToMermaid(m));
   return 0;
 }

@@ -1,13 +1,16 @@
 /** Every command id the extension contributes or refers to (package.json `contributes.commands`). */
 export enum CommandId {
+  ExportEvidence = 'coaching.exportEvidence',
+  CommitJournal = 'coaching.commitJournal',
+  OpenValuesMap = 'coaching.openValuesMap',
   RecordOutcome = 'coaching.recordOutcome',
   LetGo = 'coaching.letGo',
   OpenCommitment = 'coaching.openCommitment',
   Refresh = 'coaching.refresh',
   GroupCommitmentsBy = 'coaching.groupCommitmentsBy',
-  /** Not registered yet (Start Session is another issue); the status bar and welcome view point at it. */
+  /** The coaching loop; the status bar and welcome view point at it. */
   StartSession = 'coaching.startSession',
-  /** Not registered yet; the welcome view points at it. */
+  /** The welcome view points at it. */
   SetUpBigPicture = 'coaching.setUpBigPicture',
   // The coaching loop (issue 4): Start Session and Set Up Big Picture above, and these.
   NewSessionNote = 'coaching.newSessionNote',

@@ -142,5 +142,6 @@ export class StartSessionCommand implements Command {
     } else {
       prompter.info(`Session note ${where} written: ${recorded} outcome(s) recorded, ${made} new commitment(s).`);
     }
+    await this.deps.afterSession?.(journal);
   }
 }

@@ -16,4 +16,8 @@ export * from './store';
 export * from './stats';
 export * from './map';
 export * from './evidence';
+export * from './journalCommit';
 export * from './questions';
+export * from './mapLayout';
+export * from './mapView';
+export * from './cache';

@@ -53,11 +53,83 @@ function effectiveStatus(action: Action, checkins: CheckinEntry[]): { status: Ac
   return { status: 'open' };
 }
 
+/** A session in the index's sorted list, with what is derived from it (dropped when it goes stale). */
+interface SessionSlot {
+  session: Session;
+  path: string;
+  stem: string;
+  /** Its actions as commitments (depends on the check-ins on their ids). */
+  commitments?: Commitment[];
+  /** Journal-wide advice about those commitments (also depends on the focus areas). */
+  advice?: Diagnostic[];
+  /** The values its open commitments serve. */
+  openValues?: string[];
+}
+
+/** Sessions by date; on one day, 2026-06-15.md before 2026-06-15-2.md (paths without the extension), then by path. */
+function compareSlots(a: { session: { date: string }; stem: string; path: string }, b: { session: { date: string }; stem: string; path: string }): number {
+  const ad = a.session.date;
+  const bd = b.session.date;
+  if (ad !== bd) {
+    return ad < bd ? -1 : 1;
+  }
+  if (a.stem !== b.stem) {
+    return a.stem < b.stem ? -1 : 1;
+  }
+  return a.path < b.path ? -1 : a.path > b.path ? 1 : 0;
+}
+
+const stemOf = (file: string): string => file.replace(/\.md$/i, '');
+
+/** The order key of a check-in: its session's. */
+function checkinKey(c: CheckinEntry): { session: { date: string }; stem: string; path: string } {
+  return { session: { date: c.date }, stem: stemOf(c.loc.file), path: c.loc.file };
+}
+
+/** First index whose element sorts after `key` (so equal keys keep their insertion order). */
+function upperBound<T>(list: T[], key: T, compare: (a: T, b: T) => number): number {
+  let lo = 0;
+  let hi = list.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (compare(list[mid], key) <= 0) {
+      lo = mid + 1;
+    } else {
+      hi = mid;
+    }
+  }
+  return lo;
+}
+
+/** Above this many changed files since the last snapshot, rebuilding everything is cheaper. */
+const INCREMENTAL_LIMIT = 64;
+
 export class JournalIndex {
   private readonly notes = new Map<string, ParsedNote>();
   private versionCounter = 0;
   private snapshotCache: JournalSnapshot | undefined;
   private diagnosticsCache: Diagnostic[] | undefined;
+
+  // Incremental state. It describes the notes as they were at the last snapshot built; `pending` holds,
+  // for each file changed since, its note at that time (undefined: it did not exist).
+  private built = false;
+  private readonly pending = new Map<string, ParsedNote | undefined>();
+  private slots: SessionSlot[] = [];
+  private readonly slotByPath = new Map<string, SessionSlot>();
+  private readonly checkinsByAction = new Map<string, CheckinEntry[]>();
+  private readonly bigPicturePaths = new Set<string>();
+  private readonly focusPaths = new Set<string>();
+  /** Files that refer to a commitment id (for re-checking them when that id appears or goes). */
+  private readonly actionRefs = new Map<string, Set<string>>();
+  /** How many declarations each id namespace has (duplicates are the ones with two or more). */
+  private readonly nsCount = new Map<string, number>();
+  private readonly dupNs = new Set<string>();
+  // What diagnostics() must recompute.
+  private readonly refDiagnostics = new Map<string, Diagnostic[]>();
+  private readonly refDirty = new Set<string>();
+  private refAllDirty = true;
+  private dupDirty = true;
+  private dupCache: Diagnostic[] = [];
 
   /** Increases on every change. */
   get version(): number {
@@ -77,17 +149,20 @@ export class JournalIndex {
 
   /** Stores an already parsed note (e.g. from a cache). */
   setNote(note: ParsedNote): void {
+    this.touch(note.path);
     this.notes.set(note.path, note);
     this.changed();
   }
 
   /** Removes a note; returns whether it was there. */
   remove(path: string): boolean {
-    const had = this.notes.delete(path);
-    if (had) {
-      this.changed();
+    if (!this.notes.has(path)) {
+      return false;
     }
-    return had;
+    this.touch(path);
+    this.notes.delete(path);
+    this.changed();
+    return true;
   }
 
   /** Removes every note under a folder prefix (e.g. a deleted folder). */
@@ -96,6 +171,7 @@ export class JournalIndex {
     let n = 0;
     for (const path of [...this.notes.keys()]) {
       if (path.startsWith(p)) {
+        this.touch(path);
         this.notes.delete(path);
         n++;
       }
@@ -108,6 +184,8 @@ export class JournalIndex {
 
   clear(): void {
     this.notes.clear();
+    this.built = false;
+    this.pending.clear();
     this.changed();
   }
 
@@ -123,37 +201,48 @@ export class JournalIndex {
     return this.notes.values();
   }
 
+  private touch(path: string): void {
+    if (this.built && !this.pending.has(path)) {
+      this.pending.set(path, this.notes.get(path));
+    }
+  }
+
   private changed(): void {
     this.versionCounter++;
     this.snapshotCache = undefined;
     this.diagnosticsCache = undefined;
   }
 
-  /** The derived journal, rebuilt at most once per version. */
+  /** The derived journal, rebuilt at most once per version (incrementally when few files changed). */
   snapshot(): JournalSnapshot {
     if (this.snapshotCache) {
       return this.snapshotCache;
     }
-    const paths = this.paths();
-    let bigPicture: BigPicture | undefined;
-    const focusAreas: FocusArea[] = [];
-    const sessions: Session[] = [];
-    for (const path of paths) {
-      const note = this.notes.get(path)!;
-      // big-picture.md is the big picture; another file of that type only counts when it is missing.
-      if (note.bigPicture && (!bigPicture || path === 'big-picture.md')) {
-        bigPicture = note.bigPicture;
-      }
-      if (note.focusArea) {
-        focusAreas.push(note.focusArea);
-      }
-      if (note.session) {
-        sessions.push(note.session);
+    let focusChanged = false;
+    if (!this.built || this.pending.size > INCREMENTAL_LIMIT) {
+      this.rebuildState();
+      focusChanged = true;
+    } else {
+      for (const [path, before] of this.pending) {
+        const after = this.notes.get(path);
+        if (before !== after) {
+          focusChanged = this.apply(path, before, after) || focusChanged;
+        }
       }
     }
-    // By date; on one day, 2026-06-15.md before 2026-06-15-2.md (compare paths without the extension).
-    const stem = (s: Session) => s.loc.file.replace(/\.md$/i, '');
-    sessions.sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : stem(a) < stem(b) ? -1 : stem(a) > stem(b) ? 1 : 0));
+    this.pending.clear();
+    this.built = true;
+
+    // The big picture and the focus areas (few files): in path order, as the journal lists them.
+    let bigPicture: BigPicture | undefined;
+    for (const path of [...this.bigPicturePaths].sort()) {
+      const note = this.notes.get(path)!;
+      // big-picture.md is the big picture; another file of that type only counts when it is missing.
+      if (!bigPicture || path === 'big-picture.md') {
+        bigPicture = note.bigPicture;
+      }
+    }
+    const focusAreas: FocusArea[] = [...this.focusPaths].sort().map((path) => this.notes.get(path)!.focusArea!);
     const values = bigPicture?.values ?? [];
     const valueById = new Map<string, Value>();
     for (const v of values) {
@@ -167,29 +256,30 @@ export class JournalIndex {
         focusById.set(f.id, f);
       }
     }
-    const checkinsByAction = new Map<string, CheckinEntry[]>();
+    if (focusChanged) {
+      for (const slot of this.slots) {
+        slot.advice = undefined;
+        slot.openValues = undefined;
+      }
+    }
+
+    const sessions: Session[] = new Array<Session>(this.slots.length);
     const learnings: Learning[] = [];
     const feedback: Feedback[] = [];
-    for (const s of sessions) {
-      for (const c of s.checkin) {
-        let list = checkinsByAction.get(c.action);
-        if (!list) {
-          list = [];
-          checkinsByAction.set(c.action, list);
-        }
-        list.push(c);
-      }
-      learnings.push(...s.learnings);
-      feedback.push(...s.feedback);
-    }
     const commitments: Commitment[] = [];
     const commitmentById = new Map<string, Commitment>();
-    for (const s of sessions) {
-      for (const a of s.actions) {
-        // Only check-ins from later sessions (or the same day's later notes) can close a commitment.
-        const checkins = (checkinsByAction.get(a.id) ?? []).filter((c) => c.session !== s.id);
-        const eff = effectiveStatus(a, checkins);
-        const c: Commitment = { ...a, declaredStatus: a.status, status: eff.status, closed: eff.closed, closedIn: eff.closedIn, checkins };
+    for (let i = 0; i < this.slots.length; i++) {
+      const slot = this.slots[i];
+      const s = slot.session;
+      sessions[i] = s;
+      for (const l of s.learnings) {
+        learnings.push(l);
+      }
+      for (const f of s.feedback) {
+        feedback.push(f);
+      }
+      slot.commitments ??= this.commitmentsOf(s);
+      for (const c of slot.commitments) {
         commitments.push(c);
         if (!commitmentById.has(c.id)) {
           commitmentById.set(c.id, c);
@@ -202,16 +292,252 @@ export class JournalIndex {
     return this.snapshotCache;
   }
 
+  /** The commitments made in a session, with what later check-ins say about them. */
+  private commitmentsOf(s: Session): Commitment[] {
+    return s.actions.map((a) => {
+      // Only check-ins from later sessions (or the same day's later notes) can close a commitment.
+      const checkins = (this.checkinsByAction.get(a.id) ?? []).filter((c) => c.session !== s.id);
+      const eff = effectiveStatus(a, checkins);
+      return { ...a, declaredStatus: a.status, status: eff.status, closed: eff.closed, closedIn: eff.closedIn, checkins };
+    });
+  }
+
+  /** Rebuilds the incremental state from every note. */
+  private rebuildState(): void {
+    this.slots = [];
+    this.slotByPath.clear();
+    this.checkinsByAction.clear();
+    this.bigPicturePaths.clear();
+    this.focusPaths.clear();
+    this.actionRefs.clear();
+    this.nsCount.clear();
+    this.dupNs.clear();
+    this.refDiagnostics.clear();
+    this.refDirty.clear();
+    this.refAllDirty = true;
+    this.dupDirty = true;
+    for (const [path, note] of this.notes) {
+      if (note.session) {
+        const slot: SessionSlot = { session: note.session, path, stem: stemOf(note.session.loc.file) };
+        this.slots.push(slot);
+        this.slotByPath.set(path, slot);
+      }
+      this.index(path, note, 1);
+    }
+    this.slots.sort(compareSlots);
+    for (const slot of this.slots) {
+      for (const c of slot.session.checkin) {
+        let list = this.checkinsByAction.get(c.action);
+        if (!list) {
+          list = [];
+          this.checkinsByAction.set(c.action, list);
+        }
+        list.push(c);
+      }
+    }
+  }
+
+  /** Adds (+1) or removes (-1) a note's big picture, focus area, references and id declarations. */
+  private index(path: string, note: ParsedNote, sign: 1 | -1): void {
+    if (note.bigPicture) {
+      if (sign > 0) {
+        this.bigPicturePaths.add(path);
+      } else {
+        this.bigPicturePaths.delete(path);
+      }
+    }
+    if (note.focusArea) {
+      if (sign > 0) {
+        this.focusPaths.add(path);
+      } else {
+        this.focusPaths.delete(path);
+      }
+    }
+    for (const ref of note.refs) {
+      if (ref.kind === 'action') {
+        let set = this.actionRefs.get(ref.id);
+        if (sign > 0) {
+          if (!set) {
+            set = new Set();
+            this.actionRefs.set(ref.id, set);
+          }
+          set.add(path);
+        } else if (set) {
+          set.delete(path);
+          if (set.size === 0) {
+            this.actionRefs.delete(ref.id);
+          }
+        }
+      }
+    }
+    for (const decl of note.ids) {
+      const ns = namespaceOf(decl);
+      const before = this.nsCount.get(ns) ?? 0;
+      const after = before + sign;
+      if (after > 0) {
+        this.nsCount.set(ns, after);
+      } else {
+        this.nsCount.delete(ns);
+      }
+      if (after >= 2) {
+        this.dupNs.add(ns);
+      } else {
+        this.dupNs.delete(ns);
+      }
+      if (before >= 2 || after >= 2) {
+        this.dupDirty = true;
+      }
+    }
+  }
+
+  /** Applies one file's change to the incremental state; returns whether focus areas or values changed. */
+  private apply(path: string, before: ParsedNote | undefined, after: ParsedNote | undefined): boolean {
+    const touchedIds = new Set<string>();
+    if (before) {
+      this.index(path, before, -1);
+      const slot = this.slotByPath.get(path);
+      if (slot) {
+        const i = upperBound(this.slots, slot, compareSlots) - 1;
+        const at = this.slots[i] === slot ? i : this.slots.indexOf(slot);
+        this.slots.splice(at, 1);
+        this.slotByPath.delete(path);
+        for (const c of slot.session.checkin) {
+          const list = this.checkinsByAction.get(c.action);
+          const k = list ? list.indexOf(c) : -1;
+          if (list && k >= 0) {
+            list.splice(k, 1);
+            if (list.length === 0) {
+              this.checkinsByAction.delete(c.action);
+            }
+          }
+          touchedIds.add(c.action);
+        }
+        for (const a of slot.session.actions) {
+          this.markActionRefs(a.id);
+        }
+      }
+    }
+    if (after) {
+      this.index(path, after, 1);
+      if (after.session) {
+        const slot: SessionSlot = { session: after.session, path, stem: stemOf(after.session.loc.file) };
+        this.slots.splice(upperBound(this.slots, slot, compareSlots), 0, slot);
+        this.slotByPath.set(path, slot);
+        for (const c of after.session.checkin) {
+          let list = this.checkinsByAction.get(c.action);
+          if (!list) {
+            list = [];
+            this.checkinsByAction.set(c.action, list);
+          }
+          list.splice(upperBound(list, c, (x, y) => compareSlots(checkinKey(x), checkinKey(y))), 0, c);
+          touchedIds.add(c.action);
+        }
+        for (const a of after.session.actions) {
+          this.markActionRefs(a.id);
+        }
+      }
+    }
+    this.refDirty.add(path);
+    // Commitments whose check-ins changed are derived again.
+    if (touchedIds.size > 0) {
+      for (const slot of this.slots) {
+        if (slot.commitments && slot.session.actions.some((a) => touchedIds.has(a.id))) {
+          slot.commitments = undefined;
+          slot.advice = undefined;
+          slot.openValues = undefined;
+        }
+      }
+    }
+    const valuesOrFocus = !!(before?.bigPicture || before?.focusArea || after?.bigPicture || after?.focusArea);
+    if (valuesOrFocus) {
+      this.refAllDirty = true;
+    }
+    return valuesOrFocus;
+  }
+
+  /** Files referring to this commitment id must be checked again (it may have appeared or gone). */
+  private markActionRefs(id: string): void {
+    const set = this.actionRefs.get(id);
+    if (set) {
+      for (const p of set) {
+        this.refDirty.add(p);
+      }
+    }
+  }
+
   /** Every diagnostic: each note's own, then those that need the whole journal. Sorted by file and line. */
   diagnostics(): Diagnostic[] {
     if (this.diagnosticsCache) {
       return this.diagnosticsCache;
     }
+    const snap = this.snapshot();
     const out: Diagnostic[] = [];
-    for (const note of this.notes.values()) {
-      out.push(...note.diagnostics);
+    const extraBigPictures: Diagnostic[] = [];
+    const unknownRefs: Diagnostic[] = [];
+    if (this.refAllDirty) {
+      this.refDiagnostics.clear();
+    } else {
+      for (const p of this.refDirty) {
+        this.refDiagnostics.delete(p);
+      }
     }
-    out.push(...crossFileDiagnostics(this, this.snapshot()));
+    this.refAllDirty = false;
+    this.refDirty.clear();
+    for (const [path, note] of this.notes) {
+      for (const d of note.diagnostics) {
+        out.push(d);
+      }
+      if (note.bigPicture && note.bigPicture !== snap.bigPicture) {
+        extraBigPictures.push(diagnostic(note.path, { line: 0, character: 0, endLine: 0, endCharacter: 3 }, 'warning', 'extra-big-picture',
+          'Only one big picture counts (big-picture.md); this one is ignored. Merge it into big-picture.md.'));
+      }
+      if (note.refs.length > 0) {
+        let refs = this.refDiagnostics.get(path);
+        if (!refs) {
+          refs = unknownReferences(note, snap);
+          this.refDiagnostics.set(path, refs);
+        }
+        for (const d of refs) {
+          unknownRefs.push(d);
+        }
+      }
+    }
+    if (this.dupDirty) {
+      this.dupCache = this.dupNs.size > 0 ? duplicateIds(this.notes.values(), this.dupNs) : [];
+      this.dupDirty = false;
+    }
+    const advice: Diagnostic[] = [];
+    const valueUsed = new Set<string>();
+    for (const f of snap.focusAreas) {
+      if (f.status === 'active') {
+        f.values.forEach((v) => valueUsed.add(v));
+      }
+    }
+    for (const slot of this.slots) {
+      if (!slot.advice || !slot.openValues) {
+        const a = commitmentAdvice(slot.commitments ?? [], snap);
+        slot.advice = a.advice;
+        slot.openValues = a.openValues;
+      }
+      for (const d of slot.advice) {
+        advice.push(d);
+      }
+      for (const v of slot.openValues) {
+        valueUsed.add(v);
+      }
+    }
+    const unused: Diagnostic[] = [];
+    for (const v of snap.values) {
+      if (!valueUsed.has(v.id)) {
+        unused.push(diagnostic(v.loc.file, { line: v.loc.line, character: v.loc.character, endLine: v.loc.line, endCharacter: v.loc.character + 4 + v.id.length }, 'info', 'value-without-action',
+          `The value "${v.name}" has no active focus area and no open commitment.`, v.id));
+      }
+    }
+    for (const group of [extraBigPictures, this.dupCache, unknownRefs, advice, unused]) {
+      for (const d of group) {
+        out.push(d);
+      }
+    }
     out.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : a.line - b.line || a.character - b.character));
     this.diagnosticsCache = out;
     return out;
@@ -238,21 +564,27 @@ function where(d: { loc: { line: number } }, file: string): string {
   return `${file}:${d.loc.line + 1}`;
 }
 
-function crossFileDiagnostics(index: JournalIndex, snap: JournalSnapshot): Diagnostic[] {
-  const out: Diagnostic[] = [];
-  const push = (file: string, r: { line: number; character: number; endLine: number; endCharacter: number }, severity: Diagnostic['severity'], code: string, message: string, subject?: string) =>
-    out.push({ file, line: r.line, character: r.character, endLine: r.endLine, endCharacter: r.endCharacter, severity, code, message, subject });
+type RangeLike = { line: number; character: number; endLine: number; endCharacter: number };
 
-  // Duplicate ids. Values and focus areas each have their own namespace; sessions, commitments,
-  // learnings and feedback share one.
+function diagnostic(file: string, r: RangeLike, severity: Diagnostic['severity'], code: string, message: string, subject?: string): Diagnostic {
+  return { file, line: r.line, character: r.character, endLine: r.endLine, endCharacter: r.endCharacter, severity, code, message, subject };
+}
+
+/** Values and focus areas each have their own id namespace; sessions, commitments, learnings and feedback share one. */
+function namespaceOf(decl: ParsedNote['ids'][number]): string {
+  return decl.kind === 'value' || decl.kind === 'focus-area' ? `${decl.kind}:${decl.id}` : `item:${decl.id}`;
+}
+
+/** Duplicate ids, for the namespaces known to have two or more declarations, in the order the notes declare them. */
+function duplicateIds(notes: Iterable<ParsedNote>, dupNs: ReadonlySet<string>): Diagnostic[] {
+  const out: Diagnostic[] = [];
   const namespaces = new Map<string, { file: string; decl: ParsedNote['ids'][number] }[]>();
-  for (const note of index.allNotes()) {
-    if (note.bigPicture && note.bigPicture !== snap.bigPicture) {
-      push(note.path, { line: 0, character: 0, endLine: 0, endCharacter: 3 }, 'warning', 'extra-big-picture',
-        'Only one big picture counts (big-picture.md); this one is ignored. Merge it into big-picture.md.');
-    }
+  for (const note of notes) {
     for (const decl of note.ids) {
-      const ns = decl.kind === 'value' || decl.kind === 'focus-area' ? `${decl.kind}:${decl.id}` : `item:${decl.id}`;
+      const ns = namespaceOf(decl);
+      if (!dupNs.has(ns)) {
+        continue;
+      }
       let list = namespaces.get(ns);
       if (!list) {
         list = [];
@@ -267,55 +599,50 @@ function crossFileDiagnostics(index: JournalIndex, snap: JournalSnapshot): Diagn
     }
     for (const { file, decl } of list) {
       const others = list.filter((o) => o.decl !== decl).map((o) => `${o.file}:${o.decl.loc.line + 1}`);
-      push(file, decl.loc, 'error', 'duplicate-id', `Duplicate id "${decl.id}": also at ${others.join(', ')}. Ids must be unique; give one of them a new id.`, decl.id);
+      out.push(diagnostic(file, decl.loc, 'error', 'duplicate-id', `Duplicate id "${decl.id}": also at ${others.join(', ')}. Ids must be unique; give one of them a new id.`, decl.id));
     }
   }
+  return out;
+}
 
-  // References to ids that do not exist.
-  for (const note of index.allNotes()) {
-    for (const ref of note.refs) {
-      const known = ref.kind === 'value' ? snap.valueById.has(ref.id) : ref.kind === 'focus-area' ? snap.focusById.has(ref.id) : snap.commitmentById.has(ref.id);
-      if (!known) {
-        const what = ref.kind === 'value' ? 'value' : ref.kind === 'focus-area' ? 'focus area' : 'commitment';
-        const fix = ref.kind === 'value' ? 'add it to the values in big-picture.md, or fix the id'
-          : ref.kind === 'focus-area' ? 'create focus-areas/' + ref.id + '.md, or fix the id'
-            : 'fix the id';
-        push(note.path, ref.loc, 'error', `unknown-${ref.kind}`, `${ref.from} refers to the ${what} "${ref.id}", which does not exist: ${fix}.`, ref.id);
-      }
+/** A note's references to ids that do not exist. */
+function unknownReferences(note: ParsedNote, snap: JournalSnapshot): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  for (const ref of note.refs) {
+    const known = ref.kind === 'value' ? snap.valueById.has(ref.id) : ref.kind === 'focus-area' ? snap.focusById.has(ref.id) : snap.commitmentById.has(ref.id);
+    if (!known) {
+      const what = ref.kind === 'value' ? 'value' : ref.kind === 'focus-area' ? 'focus area' : 'commitment';
+      const fix = ref.kind === 'value' ? 'add it to the values in big-picture.md, or fix the id'
+        : ref.kind === 'focus-area' ? 'create focus-areas/' + ref.id + '.md, or fix the id'
+          : 'fix the id';
+      out.push(diagnostic(note.path, ref.loc, 'error', `unknown-${ref.kind}`, `${ref.from} refers to the ${what} "${ref.id}", which does not exist: ${fix}.`, ref.id));
     }
   }
+  return out;
+}
 
-  // Advice: every open commitment should serve a value; every value should have some action.
-  const valueUsed = new Set<string>();
-  for (const f of snap.focusAreas) {
-    if (f.status === 'active') {
-      f.values.forEach((v) => valueUsed.add(v));
-    }
-  }
-  for (const c of snap.commitments) {
+/** Advice about commitments: every open one should serve a value; a check-in should agree with the status written. */
+function commitmentAdvice(commitments: Commitment[], snap: JournalSnapshot): { advice: Diagnostic[]; openValues: string[] } {
+  const advice: Diagnostic[] = [];
+  const openValues: string[] = [];
+  for (const c of commitments) {
     const values = effectiveValues(c, snap);
     if (c.status === 'open') {
-      values.forEach((v) => valueUsed.add(v));
+      values.forEach((v) => openValues.push(v));
       if (values.length === 0) {
-        push(c.loc.file, { line: c.loc.line, character: c.loc.character, endLine: c.loc.line, endCharacter: c.loc.character + 2 + c.id.length }, 'warning', 'unlinked-commitment',
-          `Commitment ${c.id} is linked to no value: add \`values\` (or a focus area that has values) so it serves the big picture.`, c.id);
+        advice.push(diagnostic(c.loc.file, { line: c.loc.line, character: c.loc.character, endLine: c.loc.line, endCharacter: c.loc.character + 2 + c.id.length }, 'warning', 'unlinked-commitment',
+          `Commitment ${c.id} is linked to no value: add \`values\` (or a focus area that has values) so it serves the big picture.`, c.id));
       }
     }
     if (c.declaredStatus !== 'open') {
       const conflicting = c.checkins.find((k) => k.outcome && k.outcome !== c.declaredStatus);
       if (conflicting) {
-        push(conflicting.loc.file, { line: conflicting.loc.line, character: conflicting.loc.character, endLine: conflicting.loc.line, endCharacter: conflicting.loc.character + 8 }, 'warning', 'outcome-mismatch',
-          `This check-in says ${conflicting.outcome} but commitment ${c.id} says ${c.declaredStatus} (${where(c, c.loc.file)}): make them agree.`, c.id);
+        advice.push(diagnostic(conflicting.loc.file, { line: conflicting.loc.line, character: conflicting.loc.character, endLine: conflicting.loc.line, endCharacter: conflicting.loc.character + 8 }, 'warning', 'outcome-mismatch',
+          `This check-in says ${conflicting.outcome} but commitment ${c.id} says ${c.declaredStatus} (${where(c, c.loc.file)}): make them agree.`, c.id));
       }
     }
   }
-  for (const v of snap.values) {
-    if (!valueUsed.has(v.id)) {
-      push(v.loc.file, { line: v.loc.line, character: v.loc.character, endLine: v.loc.line, endCharacter: v.loc.character + 4 + v.id.length }, 'info', 'value-without-action',
-        `The value "${v.name}" has no active focus area and no open commitment.`, v.id);
-    }
-  }
-  return out;
+  return { advice, openValues };
 }
 
 /** The values a commitment serves: its own, or else its focus area's. */

@@ -12,6 +12,8 @@ export interface YNode {
   end: number;
   value: unknown;
   children: YNode[];
+  /** The pairs of a mapping node, once `pairsOf` has looked at it (null: they do not line up). */
+  pairs?: Map<string, YPair> | null;
 }
 
 export interface YamlError {
@@ -36,7 +38,7 @@ export function readYaml(src: string): YamlReadResult {
       json: false,
       listener(event: 'open' | 'close', state: State) {
         if (event === 'open') {
-          stack.push({ start: state.position, end: state.position, value: undefined, children: [] });
+          stack.push({ start: state.position, end: state.position, value: undefined, children: [], pairs: undefined });
           return;
         }
         let node = stack.pop()!;
@@ -72,8 +74,6 @@ export interface YPair {
   value?: YNode;
 }
 
-const pairCache = new WeakMap<YNode, Map<string, YPair> | null>();
-
 /**
  * The pairs of a mapping node by key. Returns undefined when the node's children do not line up with
  * its value (rare styles such as `{a, b: 1}` or `? a`): callers then fall back to the mapping's start.
@@ -82,9 +82,8 @@ export function pairsOf(node: YNode | undefined): Map<string, YPair> | undefined
   if (!node || typeof node.value !== 'object' || node.value === null || Array.isArray(node.value)) {
     return undefined;
   }
-  const cached = pairCache.get(node);
-  if (cached !== undefined) {
-    return cached ?? undefined;
+  if (node.pairs !== undefined) {
+    return node.pairs ?? undefined;
   }
   const obj = node.value as Record<string, unknown>;
   const pairs = new Map<string, YPair>();
@@ -99,7 +98,7 @@ export function pairsOf(node: YNode | undefined): Map<string, YPair> | undefined
       pairs.set(key, { key: k, value: v });
     }
   }
-  pairCache.set(node, ok ? pairs : null);
+  node.pairs = ok ? pairs : null;
   return ok ? pairs : undefined;
 }
 

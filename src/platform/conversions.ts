@@ -45,21 +45,18 @@ export async function applyNoteEdits(uri: vscode.Uri, compute: (text: string) =>
   const doc = vscode.workspace.textDocuments.find((d) => !d.isClosed && d.uri.toString() === uri.toString());
   if (doc) {
     const wasDirty = doc.isDirty;
-    const version = doc.version;
+    // Computed and applied with no await in between: the text cannot change under the edits.
     const edits = compute(doc.getText());
     if (edits.length === 0) {
       return 'unchanged';
-    }
-    if (doc.version !== version) {
-      throw new Error(`${uri.path.split('/').pop()} changed while it was being edited; nothing was written. Try again.`);
     }
     const we = new vscode.WorkspaceEdit();
     we.set(doc.uri, toVsCodeTextEdits(doc, edits));
     if (!(await vscode.workspace.applyEdit(we))) {
       throw new Error(`VS Code did not apply the edit to ${uri.path.split('/').pop()}; nothing was written.`);
     }
-    if (!wasDirty) {
-      await doc.save();
+    if (!wasDirty && !(await doc.save())) {
+      throw new Error(`the change is in the editor but ${uri.path.split('/').pop()} could not be saved: save it yourself`);
     }
     return 'applied';
   }

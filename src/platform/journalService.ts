@@ -29,6 +29,8 @@ export class FolderJournal {
 export interface CommitmentRef {
   folder: string;
   id: string;
+  /** The note that made it, telling apart two commitments given the same id by mistake. */
+  file?: string;
 }
 
 export type JournalState = 'loading' | 'none' | 'ready';
@@ -148,7 +150,9 @@ export class JournalService extends Disposable {
   /** The commitment a reference names, as the journal holds it now. */
   findCommitment(ref: CommitmentRef): { journal: FolderJournal; commitment: Commitment } | undefined {
     const journal = this.journalByKey(ref.folder);
-    const commitment = journal?.index.snapshot().commitmentById.get(ref.id);
+    const snap = journal?.index.snapshot();
+    const commitment = (ref.file !== undefined ? snap?.commitments.find((c) => c.id === ref.id && c.loc.file === ref.file) : undefined)
+      ?? snap?.commitmentById.get(ref.id);
     return journal && commitment ? { journal, commitment } : undefined;
   }
 
@@ -192,11 +196,24 @@ export class JournalService extends Disposable {
     return load;
   }
 
+  /**
+   * Reads a note again now (after the extension itself wrote it), instead of waiting for the file
+   * watcher; resolves when the index and views are up to date.
+   */
+  refreshNote(uri: vscode.Uri): Promise<void> {
+    const found = this.locate(uri);
+    if (found && isNote(found.path)) {
+      this.enqueue(found.journal, found.path, 'changed');
+    }
+    return this.flush();
+  }
+
   /** Processes the events received so far now, instead of after the debounce (for tests and commands). */
   flush(): Promise<void> {
     clearTimeout(this.timer);
     this.timer = undefined;
-    this.queue = this.queue.then(() => this.processBatch());
+    // A failed batch is logged and must not stop the batches after it.
+    this.queue = this.queue.then(() => this.processBatch()).catch((e: unknown) => this.log.error(e instanceof Error ? e : String(e)));
     return this.queue;
   }
 
@@ -296,11 +313,11 @@ export class JournalService extends Disposable {
             }
             break;
           case 'rescan': {
-            const found = await journal.store.listUnder(path).catch(() => [] as string[]);
+            const found = new Set(await journal.store.listUnder(path).catch(() => [] as string[]));
             found.forEach((p) => toRead.add(p));
             const prefix = path === '' ? '' : path + '/';
             for (const known of index.paths()) {
-              if (known.startsWith(prefix) && !found.includes(known)) {
+              if (known.startsWith(prefix) && !found.has(known)) {
                 changed = index.remove(known) || changed;
               }
             }
@@ -332,7 +349,7 @@ export class JournalService extends Disposable {
     }
   }
 
-  /** Reads one note into its journal's index (an open document's text first); returns whether anything changed. */
+  /** Reads one note into its journal's index (unsaved text first); returns whether anything changed. */
   private async readNote(journal: FolderJournal, path: string): Promise<boolean> {
     const doc = journal.store.unsavedDocument(path);
     if (doc) {

@@ -9,7 +9,8 @@ export const TODAY_ENV = 'COACHING_TODAY';
 
 /** Today as the person sees it: the local calendar date, unless `COACHING_TODAY` says otherwise. */
 export function today(now: Date = new Date()): string {
-  const fixed = process.env[TODAY_ENV];
+  // `process` does not exist in a browser extension host (vscode.dev): there, today is always the local date.
+  const fixed = typeof process === 'undefined' ? undefined : process.env[TODAY_ENV];
   return fixed && isValidDate(fixed) ? fixed : localDate(now);
 }
 

@@ -8,7 +8,8 @@ const encoder = new TextEncoder();
 
 /**
  * The JournalStore port over `vscode.workspace.fs` (local, remote and browser VS Code alike) for one
- * journal folder. An open document's text is preferred over the file on disk, so unsaved edits count.
+ * journal folder. An open document with unsaved changes is preferred over the file on disk, so unsaved
+ * edits count.
  */
 export class WorkspaceJournalStore implements JournalStore {
   constructor(readonly root: vscode.Uri) {}
@@ -51,11 +52,8 @@ export class WorkspaceJournalStore implements JournalStore {
       let entries: [string, vscode.FileType][];
       try {
         entries = await vscode.workspace.fs.readDirectory(rel ? this.uri(rel) : this.root);
-      } catch (e) {
-        if (rel === prefix) {
-          return; // the folder itself is missing: no notes
-        }
-        throw e;
+      } catch {
+        return; // missing (no journal yet) or unreadable: no notes there, and the rest is still read
       }
       await Promise.all(entries.map(async ([name, type]) => {
         if (name.startsWith('.') || SKIP.has(name)) {
@@ -88,9 +86,9 @@ export class WorkspaceJournalStore implements JournalStore {
   }
 
   /**
-   * The open document of a note when it has unsaved changes: the text to read instead of the file. A
-   * saved document says what the file says, or less (a model kept after its file was deleted and
-   * created again is stale until VS Code reloads it), so the file is read then.
+   * The open document of a note when it has unsaved changes: then its text is what the person sees and
+   * counts. A saved one holds what the file holds (and may outlive its editor, even its file), so the
+   * file is read instead.
    */
   unsavedDocument(path: string): vscode.TextDocument | undefined {
     const doc = this.openDocument(path);

@@ -1,6 +1,6 @@
 // The packaged extension (VSIX) in a real browser, as a person would meet it.
 import * as assert from 'assert';
-import { findInWebview, openFile, pick, quickInput, quickPickRow, runCommand, screenshot, viewPane } from './helpers';
+import { findInWebview, openFile, pick, quickInput, runCommand, screenshot, showInPalette, viewPane } from './helpers';
 import { workbench } from './workbench';
 
 describe('Coaching Journal in the browser workbench', () => {
@@ -13,14 +13,10 @@ describe('Coaching Journal in the browser workbench', () => {
 
   it('opens the command palette with F1', async () => {
     const { page } = workbench();
-    await page.keyboard.press('F1');
-    const input = quickInput(page).locator('input');
-    await input.waitFor({ state: 'visible' });
-    await input.fill('>Output: Show Output Channels');
-    await quickPickRow(page, 'Output: Show Output Channels').waitFor();
+    await showInPalette(page, 'Output: Show Output Channels');
     await screenshot(page, '02-command-palette');
     await page.keyboard.press('Escape');
-    await input.waitFor({ state: 'hidden' });
+    await quickInput(page).locator('input').waitFor({ state: 'hidden' });
   });
 
   it('lists the installed VSIX in the Extensions view', async () => {

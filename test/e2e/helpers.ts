@@ -18,13 +18,34 @@ export function quickInput(page: Page): Locator {
   return page.locator('.quick-input-widget');
 }
 
-/** Opens the command palette (F1), types `>title`, waits for the row and runs it with Enter. */
-export async function runCommand(page: Page, title: string, timeout = DEFAULT_TIMEOUT): Promise<void> {
-  await page.keyboard.press('F1');
+/**
+ * Opens the command palette (F1) and types `>title` until a row with that title shows. The palette lists
+ * the commands registered when it opened, and commands of extensions (and some of VS Code's own) register
+ * while the extension host starts: if the row is not there after a few seconds, close and reopen.
+ */
+export async function showInPalette(page: Page, title: string, timeout = DEFAULT_TIMEOUT): Promise<Locator> {
+  const deadline = Date.now() + timeout;
   const input = quickInput(page).locator('input');
-  await input.waitFor({ state: 'visible', timeout });
-  await input.fill(`>${title}`);
-  await quickPickRow(page, title).waitFor({ timeout });
+  for (;;) {
+    await page.keyboard.press('F1');
+    await input.waitFor({ state: 'visible', timeout });
+    await input.fill(`>${title}`);
+    const row = quickPickRow(page, title);
+    const wait = Math.max(1_000, Math.min(5_000, deadline - Date.now()));
+    if (await row.waitFor({ timeout: wait }).then(() => true, () => false)) {
+      return row;
+    }
+    if (Date.now() >= deadline) {
+      throw new Error(`command palette: no "${title}" after ${timeout / 1000}s`);
+    }
+    await page.keyboard.press('Escape');
+    await input.waitFor({ state: 'hidden', timeout });
+  }
+}
+
+/** Runs a command by its title from the command palette, as a person would: F1, type, Enter. */
+export async function runCommand(page: Page, title: string, timeout = DEFAULT_TIMEOUT): Promise<void> {
+  await showInPalette(page, title, timeout);
   await page.keyboard.press('Enter');
 }
 

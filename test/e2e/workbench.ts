@@ -37,9 +37,9 @@ export async function startWorkbench(): Promise<Workbench> {
   const server = await startCodeServer({ tools, profile, name: 'code-server-e2e' });
   const { page } = await launchBrowser(tools);
   const url = server.folderUrl(workspace);
-  await step('waiting for the workbench', 90_000, async () => {
-    await page.goto(url, { waitUntil: 'domcontentloaded', timeout: 60_000 });
-    await waitForWorkbench(page);
+  await step('waiting for the workbench', 180_000, async () => {
+    await page.goto(url, { waitUntil: 'domcontentloaded', timeout: 90_000 });
+    await waitForWorkbench(page, 90_000);
   });
   log(`workbench ready: ${url}`);
   current = { page, workspace, url };

@@ -37,6 +37,9 @@ export async function launchBrowser(tools: Tools): Promise<Browser> {
     }),
   );
   onCleanup(() => context.close().catch(() => undefined));
+  // Generous defaults: on a loaded 2-core CI machine the workbench takes tens of seconds to load.
+  context.setDefaultNavigationTimeout(90_000);
+  context.setDefaultTimeout(30_000);
   const page = context.pages()[0] ?? (await context.newPage());
   return { context, page };
 }

@@ -55,9 +55,14 @@ async function ensureDebianPackages(needBuildTools: boolean): Promise<void> {
   const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
   const logFile = path.join(cacheDir, 'apt.log');
   await step('apt-get update', 300_000, () => runCommand('apt-get', ['update', '-qq'], { env, timeoutMs: 300_000, logFile }));
+  // With recommended packages, as measured in TESTING.md (they bring the fonts the workbench renders with).
   await step(`apt-get install ${missing.join(' ')}`, 900_000, () =>
-    runCommand('apt-get', ['install', '-y', '-qq', '--no-install-recommends', ...missing], { env, timeoutMs: 900_000, logFile }),
+    runCommand('apt-get', ['install', '-y', '-qq', ...missing], { env, timeoutMs: 900_000, logFile }),
   );
+  const stillMissing = missingDebianPackages(needBuildTools);
+  if (stillMissing.length > 0) {
+    throw new Error(`apt-get ran but these are still missing: ${stillMissing.join(' ')} (chromium expected at ${chromiumPath})`);
+  }
 }
 
 /** Installs `spec` with npm into `dir` unless `dir` already holds a finished install providing `binary`. */

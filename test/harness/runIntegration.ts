@@ -6,11 +6,12 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import * as util from 'util';
+import { ConsoleMessage } from 'playwright-core';
 import { launchBrowser } from './browser';
 import { createProfile, startCodeServer } from './codeServer';
 import { extensionTestUrl, isNoise, parseMochaSummary, stripStyleArgs, SUITE_START_MARKER } from './extHostConsole';
 import { ensureTools } from './install';
-import { log, step } from './log';
+import { log, step, withTimeout } from './log';
 import { fixtureWorkspace, integrationSuite, logsDir, repoRoot } from './paths';
 import { cleanupAll, installSignalHandlers } from './processes';
 import { copyWorkspace } from './workspace';
@@ -36,7 +37,12 @@ async function main(): Promise<number> {
   const consoleLog = fs.createWriteStream(path.join(logsDir, 'integration-console.log'));
   let transcript = '';
   let suiteStarted = false;
-  page.on('console', async (message) => {
+  // Messages are handled one after the other (reading their arguments is async), so lines keep their order.
+  let relay = Promise.resolve();
+  page.on('console', (message) => {
+    relay = relay.then(() => relayConsole(message));
+  });
+  const relayConsole = async (message: ConsoleMessage): Promise<void> => {
     let args: unknown[];
     try {
       args = await Promise.all(message.args().map((arg) => arg.jsonValue()));
@@ -56,7 +62,7 @@ async function main(): Promise<number> {
       transcript += `${line}\n`;
       console.log(line);
     }
-  });
+  };
   const exitCode = new Promise<number>((resolve) => {
     void page.exposeFunction('codeAutomationExit', (code: number) => resolve(code));
   });
@@ -67,9 +73,10 @@ async function main(): Promise<number> {
     extensionDevelopmentPath: repoRoot,
     extensionTestsPath: integrationSuite,
   });
-  await step('opening the workbench', 60_000, () => page.goto(url, { waitUntil: 'domcontentloaded' }));
+  await step('opening the workbench', 120_000, () => page.goto(url, { waitUntil: 'domcontentloaded', timeout: 90_000 }));
   log('running the suite in the extension host');
   const code = await step('integration suite', SUITE_TIMEOUT_MS, () => exitCode);
+  await withTimeout(relay, 10_000, 'reading the last console messages').catch(() => undefined);
   consoleLog.end();
 
   const summary = parseMochaSummary(transcript);

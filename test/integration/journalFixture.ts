@@ -5,7 +5,7 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import * as vscode from 'vscode';
-import type { CoachingJournalApi } from '../../src/extension';
+import type { CoachingExtensionApi } from '../../src/extension';
 
 export const EXTENSION_ID = 'coaching-journal.coaching-journal';
 export const TODAY = '2026-11-24';
@@ -24,8 +24,8 @@ export function fixtureDir(): string {
   return path.join(extension.extensionPath, 'test', 'fixtures', 'commands', 'coaching');
 }
 
-export async function api(): Promise<CoachingJournalApi> {
-  const extension = vscode.extensions.getExtension<CoachingJournalApi>(EXTENSION_ID);
+export async function api(): Promise<CoachingExtensionApi> {
+  const extension = vscode.extensions.getExtension<CoachingExtensionApi>(EXTENSION_ID);
   assert.ok(extension);
   return extension.activate();
 }

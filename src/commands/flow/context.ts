@@ -1,5 +1,5 @@
 import type { ConfigReader } from '../../platform/config';
-import type { JournalService } from '../../platform/journalService';
+import type { FolderJournal, JournalService } from '../../platform/journalService';
 import type { Logger } from '../../platform/logger';
 import type { Prompter } from '../../platform/prompter';
 
@@ -10,6 +10,8 @@ export interface CoachingDeps {
   readonly log: Logger;
   /** The current prompter (VS Code's, or a scripted one in integration tests). */
   prompter(): Prompter;
+  /** Runs after Start Session wrote its note (the `coaching.autoCommit` git commit). */
+  afterSession?(journal: FolderJournal): Promise<void>;
 }
 
 /** The message of an error, for a person. */

@@ -1,0 +1,180 @@
+/**
+ * A cache of parsed notes, so that a restart does not re-parse files that did not change. Pure
+ * serialization: the extension (or the benchmark) keeps the text wherever it likes (the extension's
+ * storage) and passes each file's stamp (mtime + size), read from the file system at start-up.
+ *
+ * A cached note is used only when its path, mtime and size all match the file as it is now, the cache
+ * was written by the same format version and the same build (`key`), and its envelope checks out
+ * (header, length, shape). Anything else — a truncated or corrupt file, an old version, another build
+ * of the parser — and the cache is ignored: those files are parsed again. It is never trusted blindly.
+ */
+import type { ParsedNote } from './parse';
+
+/** What identifies the content of a file without reading it. */
+export interface FileStamp {
+  /** Modification time in milliseconds. */
+  mtime: number;
+  /** Size in bytes. */
+  size: number;
+}
+
+/** Bump when ParsedNote or this format changes in a way an older cache would not match. */
+export const CACHE_FORMAT_VERSION = 2;
+
+const MAGIC = 'coaching-journal-cache';
+
+interface CacheEntry {
+  path: string;
+  mtime: number;
+  size: number;
+  note: ParsedNote;
+}
+
+export interface SerializeOptions {
+  /**
+   * Identifies the parser that produced the notes (e.g. the extension's version): a cache written by
+   * another build is ignored, so a parser fix never leaves stale results behind.
+   */
+  key?: string;
+}
+
+/**
+ * Serializes parsed notes with the stamps of the files they were read from. Notes without a stamp are
+ * left out (they will be parsed next time).
+ */
+export function serializeNotes(notes: Iterable<ParsedNote>, stamps: ReadonlyMap<string, FileStamp>, options: SerializeOptions = {}): string {
+  // Two substitutions keep the text small and the round trip exact: `undefined` (which JSON would drop,
+  // and a restored note must equal a parsed one) is written as null, which a ParsedNote never contains;
+  // a `file` equal to the note's own path (every location and diagnostic has one) is written as 0.
+  const parts: string[] = [];
+  for (const note of notes) {
+    const stamp = stamps.get(note.path);
+    if (stamp && Number.isFinite(stamp.mtime) && Number.isFinite(stamp.size)) {
+      const entry: CacheEntry = { path: note.path, mtime: stamp.mtime, size: stamp.size, note };
+      const own = note.path;
+      parts.push(JSON.stringify(entry, (key: string, value: unknown) => {
+        if (value === undefined) {
+          return null;
+        }
+        return key === 'file' && value === own ? 0 : value;
+      }));
+    }
+  }
+  const payload = `[${parts.join(',')}]`;
+  return `${MAGIC} v${CACHE_FORMAT_VERSION} ${JSON.stringify(options.key ?? '')} ${payload.length}\n${payload}`;
+}
+
+export interface RestoreResult {
+  /** Cached notes whose file is unchanged (same path, mtime and size). */
+  notes: ParsedNote[];
+  /** Paths of `current` that must be read and parsed: new, changed, or the whole cache was unusable. */
+  stale: string[];
+  /** Why the cache was ignored, when it was (for the log). */
+  ignored?: string;
+}
+
+/**
+ * Restores the notes of unchanged files. `current` is every file of the journal now, with its stamp;
+ * cached files that no longer exist are dropped. Never throws: an unusable cache gives no notes.
+ */
+export function restoreNotes(data: string | undefined, current: ReadonlyMap<string, FileStamp>, options: SerializeOptions = {}): RestoreResult {
+  const all = (ignored: string): RestoreResult => ({ notes: [], stale: [...current.keys()], ignored });
+  if (!data) {
+    return all('no cache');
+  }
+  const nl = data.indexOf('\n');
+  const header = nl < 0 ? '' : data.slice(0, nl);
+  const m = /^coaching-journal-cache v(\d+) ("(?:[^"\\]|\\.)*") (\d+)$/.exec(header);
+  if (!m) {
+    return all('not a cache file');
+  }
+  if (Number(m[1]) !== CACHE_FORMAT_VERSION) {
+    return all(`cache format v${m[1]}, expected v${CACHE_FORMAT_VERSION}`);
+  }
+  let key: unknown;
+  try {
+    key = JSON.parse(m[2]);
+  } catch {
+    return all('corrupt header');
+  }
+  if (key !== (options.key ?? '')) {
+    return all('written by another build');
+  }
+  if (data.length - nl - 1 !== Number(m[3])) {
+    return all('truncated or corrupt (length differs)');
+  }
+  let entries: unknown;
+  try {
+    entries = JSON.parse(data.slice(nl + 1));
+  } catch {
+    return all('corrupt (not JSON)');
+  }
+  if (!Array.isArray(entries)) {
+    return all('corrupt (not a list)');
+  }
+  const notes: ParsedNote[] = [];
+  const fresh = new Set<string>();
+  for (const e of entries as unknown[]) {
+    if (!isEntry(e)) {
+      return all('corrupt (bad entry)');
+    }
+    const stamp = current.get(e.path);
+    if (stamp && stamp.mtime === e.mtime && stamp.size === e.size && !fresh.has(e.path)) {
+      if (!restoreNote(e.note, e.path, 0)) {
+        return all('corrupt (bad note)');
+      }
+      notes.push(e.note);
+      fresh.add(e.path);
+    }
+  }
+  const stale: string[] = [];
+  for (const path of current.keys()) {
+    if (!fresh.has(path)) {
+      stale.push(path);
+    }
+  }
+  return { notes, stale };
+}
+
+function isEntry(e: unknown): e is CacheEntry {
+  if (typeof e !== 'object' || e === null) {
+    return false;
+  }
+  const x = e as Partial<CacheEntry>;
+  const n = x.note as Partial<ParsedNote> | undefined;
+  return typeof x.path === 'string' && typeof x.mtime === 'number' && typeof x.size === 'number'
+    && typeof n === 'object' && n !== null && n.path === x.path && typeof n.parseable === 'boolean'
+    && Array.isArray(n.diagnostics) && Array.isArray(n.ids) && Array.isArray(n.refs);
+}
+
+/**
+ * Undoes the substitutions of serializeNotes: null is `undefined` again, a `file` of 0 is the note's
+ * path. Returns false on anything a parsed note never contains (a cache that is not what it claims).
+ */
+function restoreNote(value: unknown, path: string, depth: number): boolean {
+  if (depth > 32) {
+    return false;
+  }
+  if (Array.isArray(value)) {
+    for (const item of value) {
+      if (item === null || (typeof item === 'object' && !restoreNote(item, path, depth + 1))) {
+        return false;
+      }
+    }
+    return true;
+  }
+  const obj = value as Record<string, unknown>;
+  for (const k in obj) {
+    const v = obj[k];
+    if (v === null) {
+      obj[k] = undefined;
+    } else if (typeof v === 'object') {
+      if (!restoreNote(v, path, depth + 1)) {
+        return false;
+      }
+    } else if (k === 'file' && v === 0) {
+      obj[k] = path;
+    }
+  }
+  return true;
+}

@@ -1,0 +1,144 @@
+import * as assert from 'assert';
+import { promises as fs } from 'fs';
+import { FIXTURE, BROKEN, loadFixture } from './helpers';
+import { JournalIndex, serializeNotes, restoreNotes, noteFromBytes, CACHE_FORMAT_VERSION, type FileStamp } from '../../src/core';
+import { NodeJournalStore } from '../../src/cli/nodeStore';
+
+async function stampsOf(dir: string): Promise<Map<string, FileStamp>> {
+  const store = new NodeJournalStore(dir);
+  const stamps = new Map<string, FileStamp>();
+  for (const p of await store.list()) {
+    const st = await fs.stat(store.abs(p));
+    stamps.set(p, { mtime: st.mtimeMs, size: st.size });
+  }
+  return stamps;
+}
+
+/** A warm start as the extension does it: restore what is unchanged, parse the rest. */
+async function warmIndex(dir: string, cache: string | undefined, stamps: Map<string, FileStamp>, key?: string): Promise<{ index: JournalIndex; restored: number; parsed: string[]; ignored?: string }> {
+  const store = new NodeJournalStore(dir);
+  const { notes, stale, ignored } = restoreNotes(cache, stamps, { key });
+  const index = new JournalIndex();
+  notes.forEach((n) => index.setNote(n));
+  for (const p of stale) {
+    index.setNote(noteFromBytes(p, await store.read(p)));
+  }
+  return { index, restored: notes.length, parsed: stale, ignored };
+}
+
+function sameJournal(a: JournalIndex, b: JournalIndex): void {
+  const sa = a.snapshot();
+  const sb = b.snapshot();
+  assert.deepStrictEqual({ ...sa, version: 0 }, { ...sb, version: 0 });
+  assert.deepStrictEqual(a.diagnostics(), b.diagnostics());
+  assert.deepStrictEqual(a.paths(), b.paths());
+  for (const p of a.paths()) {
+    assert.deepStrictEqual(a.get(p), b.get(p), p);
+  }
+}
+
+describe('The cache of parsed notes (warm start)', () => {
+  for (const [name, dir] of [['fixture journal', FIXTURE], ['broken journal', BROKEN]] as const) {
+    it(`a round trip of the ${name} gives the same snapshot, diagnostics and notes as a cold load, without parsing`, async () => {
+      const cold = await loadFixture(dir);
+      const stamps = await stampsOf(dir);
+      const cache = serializeNotes(cold.allNotes(), stamps);
+      const warm = await warmIndex(dir, cache, stamps);
+      assert.strictEqual(warm.ignored, undefined);
+      assert.deepStrictEqual(warm.parsed, []);
+      assert.strictEqual(warm.restored, cold.size);
+      sameJournal(warm.index, cold);
+    });
+  }
+
+  it('keeps explicitly undefined fields, so restored notes are deep-equal to parsed ones', async () => {
+    const cold = await loadFixture();
+    const stamps = await stampsOf(FIXTURE);
+    const { notes } = restoreNotes(serializeNotes(cold.allNotes(), stamps), stamps);
+    const action = notes.flatMap((n) => n.session?.actions ?? []).find((a) => a.focus === undefined || a.closed === undefined)!;
+    assert.ok(action);
+    assert.ok('closed' in action || 'focus' in action);
+  });
+
+  it('re-parses a file whose mtime or size changed, and a file that is new; drops a file that is gone', async () => {
+    const cold = await loadFixture();
+    const stamps = await stampsOf(FIXTURE);
+    const cache = serializeNotes(cold.allNotes(), stamps);
+    const paths = [...stamps.keys()];
+    const now = new Map(stamps);
+    now.set(paths[3], { ...stamps.get(paths[3])!, mtime: stamps.get(paths[3])!.mtime + 1 });
+    now.set(paths[5], { ...stamps.get(paths[5])!, size: stamps.get(paths[5])!.size + 1 });
+    now.delete(paths[7]);
+    now.set('sessions/2099-01-01.md', { mtime: 1, size: 1 });
+    const r = restoreNotes(cache, now);
+    assert.deepStrictEqual(r.stale.sort(), [paths[3], paths[5], 'sessions/2099-01-01.md'].sort());
+    assert.strictEqual(r.notes.length, paths.length - 3);
+    assert.ok(!r.notes.some((n) => n.path === paths[7] || n.path === paths[3] || n.path === paths[5]));
+
+    // Through a real warm start: the changed file's new content is what the index sees.
+    const warm = await warmIndex(FIXTURE, cache, new Map([...stamps].map(([p, s]) => [p, p === paths[3] ? { ...s, mtime: s.mtime + 1 } : s])));
+    assert.deepStrictEqual(warm.parsed, [paths[3]]);
+    sameJournal(warm.index, cold);
+  });
+
+  it('a stale note in the cache is never used: the file on disk wins', async () => {
+    const cold = await loadFixture();
+    const stamps = await stampsOf(FIXTURE);
+    const session = cold.paths().find((p) => p.startsWith('sessions/'))!;
+    // A cache written when this session said something else (another text, same path).
+    const lying = new JournalIndex();
+    for (const n of cold.allNotes()) {
+      lying.setNote(n);
+    }
+    lying.setText(session, '---\ntype: coaching-session\nid: s-lie\ndate: "2001-01-01"\n---\n');
+    const old = serializeNotes(lying.allNotes(), new Map([...stamps].map(([p, s]) => [p, p === session ? { ...s, mtime: s.mtime - 1000 } : s])));
+    const warm = await warmIndex(FIXTURE, old, stamps);
+    assert.deepStrictEqual(warm.parsed, [session]);
+    sameJournal(warm.index, cold);
+  });
+
+  it('ignores a corrupt, truncated, foreign or old-version cache (everything is parsed again)', async () => {
+    const cold = await loadFixture();
+    const stamps = await stampsOf(FIXTURE);
+    const good = serializeNotes(cold.allNotes(), stamps, { key: '0.1.0' });
+    const header = good.slice(0, good.indexOf('\n'));
+    const body = good.slice(good.indexOf('\n') + 1);
+    const bad: [string, string | undefined][] = [
+      ['missing', undefined],
+      ['empty', ''],
+      ['not a cache', '{"hello": 1}'],
+      ['truncated', good.slice(0, good.length - 10)],
+      ['appended', good + ' '],
+      ['old version', good.replace(`v${CACHE_FORMAT_VERSION} `, `v${CACHE_FORMAT_VERSION - 1} `)],
+      ['newer version', good.replace(`v${CACHE_FORMAT_VERSION} `, `v${CACHE_FORMAT_VERSION + 1} `)],
+      ['another build', good.replace('"0.1.0"', '"0.2.0"')],
+      ['not JSON', `${header}\n${body.replace('[', '{')}`],
+      ['not a list', `${header.replace(/ \d+$/, ` ${'{}'.length}`)}\n{}`],
+      ['a bad entry', `${header.replace(/ \d+$/, ' 13')}\n[{"path": 1}]`],
+      ['a note for another path', (() => {
+        const swapped = body.replace(/"path":"sessions\/2025-12-01\.md","mtime"/, '"path":"sessions/2025-12-08.md","mtime"');
+        return `${header.replace(/ \d+$/, ` ${swapped.length}`)}\n${swapped}`;
+      })()],
+      ['binary garbage', '\u0000\u0001\u0002'],
+    ];
+    for (const [what, data] of bad) {
+      const r = restoreNotes(data, stamps, { key: '0.1.0' });
+      assert.strictEqual(r.notes.length, 0, what);
+      assert.strictEqual(r.stale.length, stamps.size, what);
+      assert.ok(r.ignored, what);
+      const warm = await warmIndex(FIXTURE, data, stamps, '0.1.0');
+      sameJournal(warm.index, cold);
+    }
+    // The good one, for contrast.
+    assert.strictEqual(restoreNotes(good, stamps, { key: '0.1.0' }).notes.length, stamps.size);
+  });
+
+  it('leaves out notes without a stamp', async () => {
+    const cold = await loadFixture();
+    const stamps = await stampsOf(FIXTURE);
+    const some = new Map([...stamps].slice(0, 5));
+    const r = restoreNotes(serializeNotes(cold.allNotes(), some), stamps);
+    assert.strictEqual(r.notes.length, 5);
+    assert.strictEqual(r.stale.length, stamps.size - 5);
+  });
+});

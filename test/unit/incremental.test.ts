@@ -1,0 +1,114 @@
+/**
+ * The index updates its snapshot and diagnostics incrementally when a few files change. Whatever the
+ * sequence of changes, the result must be exactly what a full rebuild from the same notes gives.
+ */
+import * as assert from 'assert';
+import { FIXTURE, BROKEN, SAMPLE, loadFixture } from './helpers';
+import { JournalIndex, parseNote, recordOutcomeEdits, addLearningEdits, addCheckinEdits, applyEdits, type ParsedNote } from '../../src/core';
+import { promises as fs } from 'fs';
+import * as path from 'path';
+
+/** mulberry32, so that a failure can be replayed. */
+function prng(seed: number): () => number {
+  let state = seed >>> 0;
+  return () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+function fresh(index: JournalIndex): JournalIndex {
+  const copy = new JournalIndex();
+  for (const note of index.allNotes()) {
+    copy.setNote(note); // the same notes, in the same order
+  }
+  return copy;
+}
+
+function assertSame(index: JournalIndex, what: string): void {
+  const full = fresh(index);
+  assert.deepStrictEqual({ ...index.snapshot(), version: 0 }, { ...full.snapshot(), version: 0 }, what);
+  assert.deepStrictEqual(index.diagnostics(), full.diagnostics(), `${what}: diagnostics`);
+}
+
+async function texts(dir: string): Promise<Map<string, string>> {
+  const out = new Map<string, string>();
+  const index = await loadFixture(dir);
+  for (const p of index.paths()) {
+    out.set(p, (await fs.readFile(path.join(dir, ...p.split('/')), 'utf8')).replace(/^\ufeff/, ''));
+  }
+  return out;
+}
+
+describe('Incremental updates equal a full rebuild', () => {
+  for (const [name, dir, seed] of [['fixture journal', FIXTURE, 1], ['broken journal', BROKEN, 2], ['sample journal', SAMPLE, 3]] as const) {
+    it(`${name}: 200 random edits, additions, copies (duplicate ids) and removals`, async () => {
+      const files = await texts(dir);
+      const pool = [...(await texts(FIXTURE)).values(), ...(await texts(BROKEN)).values()];
+      const index = new JournalIndex();
+      for (const [p, t] of files) {
+        index.setText(p, t);
+      }
+      assertSame(index, 'initial');
+      const rand = prng(seed);
+      for (let i = 0; i < 200; i++) {
+        const paths = [...files.keys()];
+        const p = paths[Math.floor(rand() * paths.length)];
+        const r = rand();
+        if (r < 0.1 && files.size > 3) {
+          index.remove(p);
+          files.delete(p);
+        } else if (r < 0.3 || files.size <= 3) {
+          // Another note's text at this path or a new one: moves sessions, duplicates ids, adds check-ins.
+          const t = pool[Math.floor(rand() * pool.length)];
+          const target = rand() < 0.5 ? p : `sessions/2026-0${1 + Math.floor(rand() * 9)}-1${i % 10}.md`;
+          index.setText(target, t);
+          files.set(target, t);
+        } else {
+          const t = files.get(p)!;
+          const note: ParsedNote | undefined = index.get(p);
+          const action = note?.session?.actions[Math.floor(rand() * 2)]?.id;
+          let after = t;
+          try {
+            const k = rand();
+            const edits = action && k < 0.4 ? recordOutcomeEdits(t, action, { outcome: 'done', on: '2026-11-24' })
+              : action && k < 0.6 ? addCheckinEdits(t, { action, outcome: 'partly', learnings: [] })
+                : addLearningEdits(t, { id: `l-20261124-t${i.toString(36)}`, text: `Learning ${i}`, evidence: rand() < 0.5 });
+            after = applyEdits(t, edits);
+          } catch {
+            after = t.replace(/---\s*$/, '') + `\nx${i}\n`; // not editable: change it anyway
+          }
+          index.setText(p, after);
+          files.set(p, after);
+        }
+        if (rand() < 0.35) {
+          assertSame(index, `${name}, step ${i}`);
+        }
+      }
+      assertSame(index, 'final');
+    });
+  }
+
+  it('many changes at once (a full rebuild) and clear()', async () => {
+    const index = await loadFixture();
+    index.snapshot();
+    const all = [...index.allNotes()];
+    for (const n of all.slice(0, 40)) {
+      index.remove(n.path);
+    }
+    for (const n of all.slice(0, 40).reverse()) {
+      index.setNote(parseNote(n.path.replace('.md', '-b.md'), ''));
+      index.setNote(n);
+    }
+    assertSame(index, 'after many changes');
+    index.clear();
+    assert.strictEqual(index.snapshot().sessions.length, 0);
+    for (const n of all) {
+      index.setNote(n);
+    }
+    assertSame(index, 'after clear');
+  });
+});
