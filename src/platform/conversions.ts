@@ -42,7 +42,12 @@ export type ApplyResult = 'applied' | 'unchanged';
  * `compute` may throw (e.g. the core's EditError): then nothing is written.
  */
 export async function applyNoteEdits(uri: vscode.Uri, compute: (text: string) => TextEdit[]): Promise<ApplyResult> {
-  const doc = vscode.workspace.textDocuments.find((d) => !d.isClosed && d.uri.toString() === uri.toString());
+  let doc = vscode.workspace.textDocuments.find((d) => !d.isClosed && d.uri.toString() === uri.toString());
+  if (doc && !doc.isDirty && !(await holdsFileText(doc))) {
+    // A saved model that no longer says what the file says (the file was replaced a moment ago and VS
+    // Code has not reloaded it yet): the file is the truth; editing the model would save stale text.
+    doc = undefined;
+  }
   if (doc) {
     const wasDirty = doc.isDirty;
     // Computed and applied with no await in between: the text cannot change under the edits.
@@ -71,4 +76,14 @@ export async function applyNoteEdits(uri: vscode.Uri, compute: (text: string) =>
   }
   await vscode.workspace.fs.writeFile(uri, encodeText(applyEdits(decoded.text, edits), decoded.bom));
   return 'applied';
+}
+
+/** True when a saved document's text is the file's text (false when the file is gone or differs). */
+async function holdsFileText(doc: vscode.TextDocument): Promise<boolean> {
+  try {
+    const decoded = decodeBytes(await vscode.workspace.fs.readFile(doc.uri));
+    return !decoded.notText && decoded.text === doc.getText();
+  } catch {
+    return false;
+  }
 }
