@@ -186,6 +186,7 @@ describe('Coaching commands (scripted answers, files checked byte-for-byte)', fu
 
     it('offers to set up a journal when there is none, then runs the session', async () => {
       await useFixtureJournal('none');
+      await new Promise((resolve) => setTimeout(resolve, 1500)); // the watcher has seen the folder go
       await run('coaching.startSession', [
         'Set up the journal', 'Staff Engineer by 2028', '', 'Craft', 'I like things done well', '',
         '', 'Write down what Staff means here', 'No focus area', DEFAULT, '', DEFAULT, 'No, one is enough',

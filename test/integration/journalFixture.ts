@@ -100,7 +100,7 @@ export function backUpWorkspaceJournal(): void {
 
 export async function restoreWorkspaceJournal(): Promise<void> {
   await closeEditors();
-  fs.rmSync(journalDir(), { recursive: true, force: true });
+  removeFiles(journalDir());
   if (backup && fs.existsSync(path.join(backup, 'coaching'))) {
     fs.cpSync(path.join(backup, 'coaching'), journalDir(), { recursive: true });
   }
@@ -130,13 +130,28 @@ export async function useFixtureJournal(which: 'fixture' | 'none' = 'fixture'): 
   if (which === 'none') {
     fs.rmSync(dir, { recursive: true, force: true });
   } else {
-    fs.mkdirSync(dir, { recursive: true });
-    for (const name of fs.readdirSync(dir)) {
-      fs.rmSync(path.join(dir, name), { recursive: true, force: true });
-    }
+    removeFiles(dir);
     fs.cpSync(fixtureDir(), dir, { recursive: true });
   }
   await settle();
+}
+
+/**
+ * Removes the files under a folder and keeps the folders: a folder deleted and created again at once can
+ * drop out of the file watcher (the views' tests, which run later, rely on its events).
+ */
+function removeFiles(dir: string): void {
+  if (!fs.existsSync(dir)) {
+    return;
+  }
+  for (const e of fs.readdirSync(dir, { withFileTypes: true })) {
+    const p = path.join(dir, e.name);
+    if (e.isDirectory()) {
+      removeFiles(p);
+    } else {
+      fs.rmSync(p, { force: true });
+    }
+  }
 }
 
 async function settle(): Promise<void> {
