@@ -4,6 +4,7 @@ import * as assert from 'assert';
 import * as vscode from 'vscode';
 import { execFileSync } from 'child_process';
 import type { CoachingExtensionApi } from '../../src/extension';
+import { DEFAULT, ScriptedPrompter } from '../../src/platform/scriptedPrompter';
 
 const EXTENSION_ID = 'coaching-journal.coaching-journal';
 
@@ -72,6 +73,15 @@ describe('Export Evidence', () => {
   });
 });
 
+describe('Commit Journal outside a git repository', () => {
+  it('says what to do, commits nothing and does not crash', async () => {
+    const { commitJournal } = await api();
+    const result = await commitJournal.execute();
+    assert.strictEqual(result?.committed, false);
+    assert.match((result as { reason: string }).reason, /is not in a git repository\. Run "git init"/);
+  });
+});
+
 describe('Commit Journal', () => {
   before(() => {
     git('init', '-q');
@@ -109,6 +119,38 @@ describe('Commit Journal', () => {
     assert.deepStrictEqual(git('diff', '--cached', '--name-only').split('\n'), ['notes-outside.md']);
     git('reset', '-q', 'notes-outside.md');
   });
+  it('with coaching.autoCommit on, Start Session commits the journal it wrote', async () => {
+    const exports = await api();
+    const saved = process.env.COACHING_TODAY;
+    process.env.COACHING_TODAY = '2026-11-24';
+    await vscode.workspace.getConfiguration('coaching').update('autoCommit', true, vscode.ConfigurationTarget.Global);
+    const head = git('rev-parse', 'HEAD');
+    const prompter = new ScriptedPrompter([
+      'Skip for now',
+      'See the journal committed after the session', '',
+      DEFAULT,
+      'Commit the journal after each session', 'Show strategic thinking', DEFAULT, 'The history shows each session', DEFAULT, 'No, one is enough',
+    ]);
+    exports.setPrompterForTests(prompter);
+    try {
+      await vscode.commands.executeCommand('coaching.startSession');
+    } finally {
+      exports.setPrompterForTests(undefined);
+      await vscode.workspace.getConfiguration('coaching').update('autoCommit', undefined, vscode.ConfigurationTarget.Global);
+      if (saved === undefined) {
+        delete process.env.COACHING_TODAY;
+      } else {
+        process.env.COACHING_TODAY = saved;
+      }
+    }
+    assert.deepStrictEqual(prompter.remaining, [], 'every scripted answer was used');
+    assert.strictEqual(git('rev-list', '--count', `${head}..HEAD`), '1', 'exactly one new commit');
+    const files = git('show', '--name-only', '--format=', 'HEAD').split('\n');
+    assert.ok(files.includes('coaching/sessions/2026-11-24-2.md'), files.join(', '));
+    assert.ok(files.every((f) => f.startsWith('coaching/')), files.join(', '));
+    assert.strictEqual(git('log', '-1', '--format=%s'), 'Coaching session 2026-11-24: Commit the journal after each session');
+  });
+
 });
 
 describe('Reminders', () => {
