@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { commitmentCounts, isSessionDue, lastSessionDate } from '../core';
+import { commitmentCounts, computeStats, formatRate, isSessionDue, lastSessionDate } from '../core';
 import { CommandId } from '../commands/commandIds';
 import { Disposable } from '../platform/disposable';
 import type { JournalService } from '../platform/journalService';
@@ -30,8 +30,11 @@ export class JournalStatusBar extends Disposable {
     let open = 0;
     let overdue = 0;
     const due: string[] = [];
+    const rhythm: string[] = [];
     for (const j of journals) {
       const snap = j.index.snapshot();
+      const stats = computeStats(snap, today, j.config.sessionCadenceDays);
+      rhythm.push(`${journals.length > 1 ? `${j.folder.name}: ` : ''}${stats.sessions} session${stats.sessions === 1 ? '' : 's'}, a streak of ${stats.streak}, follow-through ${formatRate(stats.overall.rate)}`);
       const counts = commitmentCounts(snap, today);
       open += counts.open;
       overdue += counts.overdue;
@@ -46,6 +49,7 @@ export class JournalStatusBar extends Disposable {
     if (due.length > 0) {
       tooltip.appendMarkdown('\n\n').appendText(`A session is due (${due.join('; ')}).`);
     }
+    tooltip.appendMarkdown('\n\n').appendText(`${rhythm.join('; ')}.`);
     tooltip.appendMarkdown('\n\n').appendText('Click to start a session.');
     this.item.tooltip = tooltip;
     this.item.accessibilityInformation = { label: `Coaching: ${open} open, ${overdue} overdue${due.length > 0 ? ', session due' : ''}` };

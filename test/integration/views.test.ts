@@ -169,6 +169,8 @@ describe('Coaching views', function () {
     ]);
     api.statusBar.update();
     assert.strictEqual(api.statusBar.item.text, '$(checklist) 1 open · 0 overdue');
+    // The rhythm of the journal, as `coaching-journal stats` counts it.
+    assert.match((api.statusBar.item.tooltip as vscode.MarkdownString).value.replace(/&nbsp;/g, ' '), /\n2 sessions, a streak of 2, follow-through 0%\.\n/);
     assert.strictEqual(api.commitmentsTree.view.badge, undefined);
   });
 
