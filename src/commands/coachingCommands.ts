@@ -2,6 +2,7 @@ import { AddCommitmentCommand } from './addCommitment';
 import { AddFocusAreaCommand } from './addFocusArea';
 import { AddLearningCommand } from './addLearning';
 import { AddValueCommand } from './addValue';
+import { CarryForwardCommand } from './carryForward';
 import type { CommandManager } from './commandManager';
 import type { CoachingDeps } from './flow/context';
 import { LogFeedbackCommand } from './logFeedback';
@@ -14,6 +15,7 @@ export function registerCoachingCommands(manager: CommandManager, deps: Coaching
   manager.register(new StartSessionCommand(deps));
   manager.register(new NewSessionNoteCommand(deps));
   manager.register(new AddCommitmentCommand(deps));
+  manager.register(new CarryForwardCommand(deps));
   manager.register(new AddLearningCommand(deps));
   manager.register(new LogFeedbackCommand(deps));
   manager.register(new SetUpBigPictureCommand(deps));

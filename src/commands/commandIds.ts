@@ -5,6 +5,8 @@ export enum CommandId {
   OpenValuesMap = 'coaching.openValuesMap',
   RecordOutcome = 'coaching.recordOutcome',
   LetGo = 'coaching.letGo',
+  /** Closes a commitment as not done / partly and makes a follow-up linked to it (issue 5). */
+  CarryForward = 'coaching.carryForward',
   OpenCommitment = 'coaching.openCommitment',
   Refresh = 'coaching.refresh',
   GroupCommitmentsBy = 'coaching.groupCommitmentsBy',

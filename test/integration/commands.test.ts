@@ -20,12 +20,12 @@ function builtInBody(valueLines: string[], vision = VISION, goal = GOAL): string
 }
 
 /** Runs a command with scripted answers; checks every answer was used and nothing went wrong. */
-async function run(command: string, answers: ScriptedAnswer[], options: { errors?: boolean } = {}): Promise<ScriptedPrompter> {
+async function run(command: string, answers: ScriptedAnswer[], options: { errors?: boolean; args?: unknown[] } = {}): Promise<ScriptedPrompter> {
   const prompter = new ScriptedPrompter(answers);
   const hooks = await api();
   hooks.setPrompterForTests(prompter);
   try {
-    await vscode.commands.executeCommand(command);
+    await vscode.commands.executeCommand(command, ...(options.args ?? []));
   } finally {
     hooks.setPrompterForTests(undefined);
   }
@@ -276,6 +276,40 @@ describe('Coaching commands (scripted answers, files checked byte-for-byte)', fu
       assert.strictEqual(text, edited(fixtureText('sessions/2026-11-17.md'), [
         ['    closed: "2026-11-20"\n', `    closed: "2026-11-20"\nfeedback:\n  - id: ${id}\n    from: manager\n    kind: blind-spot\n    focus: strategic-work\n    text: "You go quiet in staff meetings when you disagree"\n`],
       ]));
+    });
+  });
+
+  describe('Carry Forward', () => {
+    const ORIGINAL = 'a-20261117-7q2m';
+    const ref = async (): Promise<unknown> => ({ folder: (await api()).journal.journalsWithNotes()[0].key, id: ORIGINAL, file: 'sessions/2026-11-17.md' });
+
+    it('closes the commitment as partly with its learning, and makes a follow-up linked to it in a new note for today', async () => {
+      const prompter = await run('coaching.carryForward', [
+        'Partly', 'Two of the five tests were timing races', DEFAULT, DEFAULT, DEFAULT, DEFAULT, DEFAULT, 'A new session note for today',
+      ], { args: [await ref()] });
+      assert.deepStrictEqual(prompter.asked.map((a) => a.title), [1, 2, 3, 4, 5, 6, 7, 8].map((n) => `Carry Forward (${n}/8)`));
+      assert.deepStrictEqual(prompter.asked[0].items, ['Not done', 'Partly']);
+      assert.strictEqual(prompter.asked[1].text, 'What did you learn from the part you did, and from the part you did not? (optional: press Enter to skip)');
+      assert.strictEqual(prompter.asked[2].value, 'Pair with Sam on the flaky payment tests', 'the text is pre-filled from the original');
+      assert.deepStrictEqual(prompter.asked[3].picked, ['Excellent execution in payments'], 'same focus area');
+      assert.strictEqual(prompter.asked[5].value, 'The flaky test list is empty', 'same success');
+      assert.strictEqual(prompter.asked[6].value, '2026-12-01', 'due one cadence from today');
+      assert.strictEqual(diskText('sessions/2026-11-17.md'), edited(fixtureText('sessions/2026-11-17.md'), [
+        ['    due: "2026-11-24"\n    status: open\n', '    due: "2026-11-24"\n    status: partly\n    closed: "2026-11-24"\n    learnings:\n      - lens: doing\n        text: "Two of the five tests were timing races"\n'],
+      ]));
+      const note = diskText('sessions/2026-11-24.md');
+      const [id] = newIds(note, 'a');
+      assert.strictEqual(note, [
+        '---', 'type: coaching-session', 'id: s-2026-11-24', 'date: "2026-11-24"', 'goals: []', 'focus: [execution]', 'actions:',
+        `  - id: ${id}`, '    text: "Pair with Sam on the flaky payment tests"', '    focus: execution', '    values: [craft]',
+        '    success: "The flaky test list is empty"', '    due: "2026-12-01"', '    status: open', `    carried_from: ${ORIGINAL}`, '---',
+      ].join('\n') + '\n' + builtInBody(['- Craft']));
+      assertUnchangedExcept('sessions/2026-11-17.md', 'sessions/2026-11-24.md');
+    });
+
+    it('writes nothing when the person presses Escape at the last step', async () => {
+      await run('coaching.carryForward', ['Not done', '', 'Pair with Sam on the two remaining flaky tests', DEFAULT, DEFAULT, DEFAULT, DEFAULT, ESCAPE], { args: [await ref()] });
+      assertUnchangedExcept();
     });
   });
 

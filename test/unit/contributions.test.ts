@@ -54,6 +54,14 @@ describe('package.json contributions', () => {
     assert.ok(matcher.test('commitment.open') && matcher.test('commitment.overdue') && !matcher.test('group.focus'));
   });
 
+  it('offers Carry Forward beside Record Outcome on commitments, inline and in the context menu, not in the palette', () => {
+    const items = (pkg.contributes.menus['view/item/context'] as (MenuItem & { group: string })[]).filter((m) => m.command === CommandId.CarryForward);
+    const record = (pkg.contributes.menus['view/item/context'] as (MenuItem & { group: string })[]).filter((m) => m.command === CommandId.RecordOutcome);
+    assert.deepStrictEqual(items.map((m) => m.when), record.map((m) => m.when));
+    assert.ok(items.some((m) => m.group.startsWith('inline')) && items.some((m) => m.group.startsWith('1_outcome')));
+    assert.ok((pkg.contributes.menus.commandPalette as MenuItem[]).some((m) => m.command === CommandId.CarryForward && m.when === 'false'));
+  });
+
   it('the view container icon ships in the package', () => {
     const icon = pkg.contributes.viewsContainers.activitybar[0].icon as string;
     assert.ok(fs.existsSync(path.join(repoRoot, icon)), icon);

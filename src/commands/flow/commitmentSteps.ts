@@ -20,12 +20,14 @@ export function stepsPerCommitment(ctx: CommitmentContext, askAnother: boolean):
  * The questions about new commitment number `m` (its answers go to `answers[m]`): one small, specific
  * action, its focus area, the values it serves (pre-selected from the focus area), what success looks
  * like, the due date (the next session by default); then, with `askAnother`, whether to add another.
+ * With `given`, `answers[m]` is already filled in (Carry Forward's follow-up): every question starts from
+ * it, its focus area and values pre-selected.
  */
-export function commitmentSteps(answers: CommitmentAnswer[], ctx: CommitmentContext, askAnother: boolean, then: Step | undefined, m = 0): Step {
+export function commitmentSteps(answers: CommitmentAnswer[], ctx: CommitmentContext, askAnother: boolean, then: Step | undefined, m = 0, given = false): Step {
   // The focus area whose values the person last saw pre-selected: changing the focus area on Back
   // pre-selects the new area's values, keeping a choice made for the same area.
-  let valuesShownFor: string | undefined | null = null;
-  let focusChosen = false;
+  let valuesShownFor: string | undefined | null = given ? answers[m]?.focus : null;
+  let focusChosen = given;
 
   const text: Step = async (flow) => {
     const value = await flow.input({
