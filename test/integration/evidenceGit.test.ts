@@ -83,12 +83,22 @@ describe('Commit Journal outside a git repository', () => {
 });
 
 describe('Commit Journal', () => {
+  let fixtureHead = '';
+
   before(() => {
     git('init', '-q');
     git('config', 'user.email', 'tests@example.invalid');
     git('config', 'user.name', 'Coaching Journal tests');
     git('add', '-A');
     git('commit', '-q', '-m', 'fixture');
+    fixtureHead = git('rev-parse', 'HEAD');
+  });
+
+  // The suites that follow expect the fixture journal as it was: drop what these tests wrote.
+  after(async () => {
+    git('reset', '-q', '--hard', fixtureHead);
+    git('clean', '-fdq', '--', 'coaching');
+    await (await api()).journal.reload();
   });
 
   it('commits only the journal folder, with a message from the notes', async () => {
