@@ -1,7 +1,7 @@
 import { addCommitmentEdits, newItemId, type NewCommitment } from '../core';
 import type { Command } from './commandManager';
 import { CommandId } from './commandIds';
-import { chooseJournal } from './flow/chooseJournal';
+import { openJournal } from './flow/chooseJournal';
 import { commitmentSteps, stepsPerCommitment, type CommitmentContext } from './flow/commitmentSteps';
 import { runCoachingCommand, type CoachingDeps } from './flow/context';
 import { Flow } from './flow/flow';
@@ -18,14 +18,11 @@ export class AddCommitmentCommand implements Command {
 
   execute(): Promise<void> {
     return runCoachingCommand(this.deps, TITLE, async () => {
-      const journal = await chooseJournal(this.deps, TITLE);
-      if (!journal) {
+      const context = await openJournal(this.deps, TITLE);
+      if (!context) {
         return;
       }
-      const prompter = this.deps.prompter();
-      const today = this.deps.journals.today();
-      const config = this.deps.config.get(journal.folder);
-      const snap = journal.index.snapshot();
+      const { journal, prompter, today, config, snap } = context;
       const latest = snap.sessions[snap.sessions.length - 1];
       const ctx: CommitmentContext = { today, cadenceDays: config.sessionCadenceDays, snapshot: snap, todayFocus: latest?.focus ?? [] };
       const answers: CommitmentAnswer[] = [];

@@ -1,7 +1,7 @@
 import { addLearningEdits, newItemId, type NewLearning } from '../core';
 import type { Command } from './commandManager';
 import { CommandId } from './commandIds';
-import { chooseJournal } from './flow/chooseJournal';
+import { openJournal } from './flow/chooseJournal';
 import { runCoachingCommand, type CoachingDeps } from './flow/context';
 import { Flow, type Step } from './flow/flow';
 import { focusOptions, sessionTargetStep, writeToSession, type SessionTarget } from './flow/sessionTarget';
@@ -17,14 +17,11 @@ export class AddLearningCommand implements Command {
 
   execute(): Promise<void> {
     return runCoachingCommand(this.deps, TITLE, async () => {
-      const journal = await chooseJournal(this.deps, TITLE);
-      if (!journal) {
+      const context = await openJournal(this.deps, TITLE);
+      if (!context) {
         return;
       }
-      const prompter = this.deps.prompter();
-      const today = this.deps.journals.today();
-      const config = this.deps.config.get(journal.folder);
-      const snap = journal.index.snapshot();
+      const { journal, prompter, today, config, snap } = context;
       const state: { text: string; focus?: string; evidence: boolean; target?: SessionTarget } = { text: '', evidence: false };
       let focusChosen = false;
       const target = sessionTargetStep(state, snap, today, 'learning');

@@ -1,7 +1,7 @@
 import { addFeedbackEdits, newItemId, type FeedbackKind, type FeedbackSource, type NewFeedback } from '../core';
 import type { Command } from './commandManager';
 import { CommandId } from './commandIds';
-import { chooseJournal } from './flow/chooseJournal';
+import { openJournal } from './flow/chooseJournal';
 import { runCoachingCommand, type CoachingDeps } from './flow/context';
 import { Flow, type Step } from './flow/flow';
 import { focusOptions, sessionTargetStep, writeToSession, type SessionTarget } from './flow/sessionTarget';
@@ -30,14 +30,11 @@ export class LogFeedbackCommand implements Command {
 
   execute(): Promise<void> {
     return runCoachingCommand(this.deps, TITLE, async () => {
-      const journal = await chooseJournal(this.deps, TITLE);
-      if (!journal) {
+      const context = await openJournal(this.deps, TITLE);
+      if (!context) {
         return;
       }
-      const prompter = this.deps.prompter();
-      const today = this.deps.journals.today();
-      const config = this.deps.config.get(journal.folder);
-      const snap = journal.index.snapshot();
+      const { journal, prompter, today, config, snap } = context;
       const state: { from?: FeedbackSource; kind?: FeedbackKind; text: string; focus?: string; target?: SessionTarget } = { text: '' };
       let focusChosen = false;
       const from: Step = async (flow) => {

@@ -2,7 +2,7 @@ import { newSessionLocation, renderSessionNote } from '../core';
 import { createNote, journalPathExists, openNoteAt, readSessionTemplate } from '../platform/noteFiles';
 import type { Command } from './commandManager';
 import { CommandId } from './commandIds';
-import { chooseJournal } from './flow/chooseJournal';
+import { openJournal } from './flow/chooseJournal';
 import { runCoachingCommand, type CoachingDeps } from './flow/context';
 
 const TITLE = 'New Session Note';
@@ -18,14 +18,11 @@ export class NewSessionNoteCommand implements Command {
 
   execute(): Promise<void> {
     return runCoachingCommand(this.deps, TITLE, async () => {
-      const journal = await chooseJournal(this.deps, TITLE);
-      if (!journal) {
+      const context = await openJournal(this.deps, TITLE);
+      if (!context) {
         return;
       }
-      const prompter = this.deps.prompter();
-      const today = this.deps.journals.today();
-      const config = this.deps.config.get(journal.folder);
-      const snap = journal.index.snapshot();
+      const { journal, prompter, today, config, snap } = context;
       const usedIds = journal.index.usedIds();
       const existingPaths = new Set(journal.index.paths());
       let location = newSessionLocation(today, existingPaths, usedIds);

@@ -4,7 +4,7 @@ import type { FolderJournal } from '../platform/journalService';
 import { createNote, journalPathExists, openNoteAt, readSessionTemplate, refreshNotes } from '../platform/noteFiles';
 import type { Command } from './commandManager';
 import { CommandId } from './commandIds';
-import { chooseJournal } from './flow/chooseJournal';
+import { openJournal } from './flow/chooseJournal';
 import { commitmentSteps, stepsPerCommitment, type CommitmentContext } from './flow/commitmentSteps';
 import { messageOf, runCoachingCommand, type CoachingDeps } from './flow/context';
 import { Flow, type Step } from './flow/flow';
@@ -34,14 +34,11 @@ export class StartSessionCommand implements Command {
   }
 
   private async run(): Promise<void> {
-    const journal = await chooseJournal(this.deps, TITLE);
-    if (!journal) {
+    const context = await openJournal(this.deps, TITLE);
+    if (!context) {
       return;
     }
-    const prompter = this.deps.prompter();
-    const today = this.deps.journals.today();
-    const config = this.deps.config.get(journal.folder);
-    const snap = journal.index.snapshot();
+    const { journal, prompter, today, config, snap } = context;
     // Oldest first: the order they were made in.
     const open = snap.commitments.filter((c) => c.status === 'open');
     const answers: SessionAnswers = {

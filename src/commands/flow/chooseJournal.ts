@@ -1,4 +1,7 @@
+import type { JournalSnapshot } from '../../core';
+import type { CoachingConfig } from '../../platform/config';
 import type { FolderJournal } from '../../platform/journalService';
+import type { Prompter } from '../../platform/prompter';
 import { setUpBigPicture } from './bigPictureFlow';
 import type { CoachingDeps } from './context';
 
@@ -70,4 +73,22 @@ export async function pickJournalFolder(deps: CoachingDeps, title: string): Prom
     journal = answer.value;
   }
   return journal;
+}
+
+/** What a journaling command works with once its journal is chosen. */
+export interface CommandContext {
+  journal: FolderJournal;
+  prompter: Prompter;
+  today: string;
+  config: CoachingConfig;
+  snap: JournalSnapshot;
+}
+
+/** `chooseJournal`, then the prompter, today, the journal's settings and its snapshot; undefined when there is no journal to work on. */
+export async function openJournal(deps: CoachingDeps, title: string, options: ChooseJournalOptions = {}): Promise<CommandContext | undefined> {
+  const journal = await chooseJournal(deps, title, options);
+  if (!journal) {
+    return undefined;
+  }
+  return { journal, prompter: deps.prompter(), today: deps.journals.today(), config: deps.config.get(journal.folder), snap: journal.index.snapshot() };
 }
