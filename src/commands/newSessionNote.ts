@@ -1,5 +1,5 @@
 import { newSessionLocation, renderSessionNote } from '../core';
-import { createNote, journalPathExists, openNoteAt, readSessionTemplate } from '../platform/noteFiles';
+import { createNote, freeSessionNames, openNoteAt, readSessionTemplate } from '../platform/noteFiles';
 import type { Command } from './commandManager';
 import { CommandId } from './commandIds';
 import { openJournal } from './flow/chooseJournal';
@@ -23,13 +23,8 @@ export class NewSessionNoteCommand implements Command {
         return;
       }
       const { journal, prompter, today, config, snap } = context;
-      const usedIds = journal.index.usedIds();
-      const existingPaths = new Set(journal.index.paths());
-      let location = newSessionLocation(today, existingPaths, usedIds);
-      while (await journalPathExists(journal, location.path)) {
-        existingPaths.add(location.path);
-        location = newSessionLocation(today, existingPaths, usedIds);
-      }
+      const { usedIds, existingPaths } = await freeSessionNames(journal, today);
+      const location = newSessionLocation(today, existingPaths, usedIds);
       const template = await readSessionTemplate(journal, config.sessionTemplate, (m) => prompter.error(m));
       const { text, cursor } = renderSessionNote({
         id: location.id,

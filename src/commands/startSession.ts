@@ -1,7 +1,7 @@
-import { dueLabel, newSessionLocation, OUTCOME_LABELS, recordOutcomeEdits, renderSessionNote, type Outcome } from '../core';
+import { dueLabel, OUTCOME_LABELS, recordOutcomeEdits, renderSessionNote, type Outcome } from '../core';
 import { applyNoteEdits } from '../platform/conversions';
 import type { FolderJournal } from '../platform/journalService';
-import { createNote, journalPathExists, openNoteAt, readSessionTemplate, refreshNotes } from '../platform/noteFiles';
+import { createNote, freeSessionNames, openNoteAt, readSessionTemplate, refreshNotes } from '../platform/noteFiles';
 import type { Command } from './commandManager';
 import { CommandId } from './commandIds';
 import { openJournal } from './flow/chooseJournal';
@@ -101,16 +101,8 @@ export class StartSessionCommand implements Command {
   private async write(journal: FolderJournal, answers: SessionAnswers, today: string, templateSetting: string): Promise<void> {
     const prompter = this.deps.prompter();
     const template = await readSessionTemplate(journal, templateSetting, (m) => prompter.error(m));
-    const usedIds = journal.index.usedIds();
-    const existingPaths = new Set(journal.index.paths());
     // A file the index does not know (not a note, unreadable) still takes its name: never overwrite.
-    for (;;) {
-      const { path } = newSessionLocation(today, existingPaths, usedIds);
-      if (!(await journalPathExists(journal, path))) {
-        break;
-      }
-      existingPaths.add(path);
-    }
+    const { usedIds, existingPaths } = await freeSessionNames(journal, today);
     const plan = planSession(answers, { today, snapshot: journal.index.snapshot(), usedIds, existingPaths, template });
     const rendered = renderSessionNote(plan.note); // throws on text that cannot be written: nothing written yet
     const where = `${journal.config.folder}/${plan.path}`;

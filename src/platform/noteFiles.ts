@@ -4,7 +4,7 @@
  * cursor where the person writes.
  */
 import * as vscode from 'vscode';
-import { encodeText, noteFromBytes, unsafePathReason, type Position } from '../core';
+import { encodeText, newSessionLocation, noteFromBytes, unsafePathReason, type Position } from '../core';
 import type { FolderJournal } from './journalService';
 
 /** Thrown when a new note's file already exists: nothing was written. */
@@ -117,5 +117,22 @@ export async function readSessionTemplate(journal: FolderJournal, setting: strin
   } catch (e) {
     warn(`The session template ${setting} could not be read (${e instanceof Error ? e.message : String(e)}); the built-in template was used.`);
     return undefined;
+  }
+}
+
+/**
+ * The ids and paths a new session note on `today` must avoid: those the index knows, plus any file on
+ * disk that takes the next name without being a note (unreadable, not indexed yet) — never overwrite.
+ * `newSessionLocation(today, existingPaths, usedIds)` is then free.
+ */
+export async function freeSessionNames(journal: FolderJournal, today: string): Promise<{ usedIds: Set<string>; existingPaths: Set<string> }> {
+  const usedIds = journal.index.usedIds();
+  const existingPaths = new Set(journal.index.paths());
+  for (;;) {
+    const { path } = newSessionLocation(today, existingPaths, usedIds);
+    if (!(await journalPathExists(journal, path))) {
+      return { usedIds, existingPaths };
+    }
+    existingPaths.add(path);
   }
 }

@@ -1,7 +1,7 @@
 import { renderSessionNote, newSessionLocation, type JournalSnapshot, type SessionNoteInput, type TextEdit } from '../../core';
 import { applyNoteEdits } from '../../platform/conversions';
 import type { FolderJournal } from '../../platform/journalService';
-import { createNote, journalPathExists, readSessionTemplate, refreshNotes } from '../../platform/noteFiles';
+import { createNote, freeSessionNames, readSessionTemplate, refreshNotes } from '../../platform/noteFiles';
 import type { PickOption, Prompter } from '../../platform/prompter';
 import type { Step } from './flow';
 
@@ -59,15 +59,7 @@ export async function writeToSession(
     await refreshNotes(journal, [target.path]);
     return target.path;
   }
-  const usedIds = journal.index.usedIds();
-  const existingPaths = new Set(journal.index.paths());
-  for (;;) {
-    const { path } = newSessionLocation(today, existingPaths, usedIds);
-    if (!(await journalPathExists(journal, path))) {
-      break;
-    }
-    existingPaths.add(path);
-  }
+  const { usedIds, existingPaths } = await freeSessionNames(journal, today);
   const { path, id } = newSessionLocation(today, existingPaths, usedIds);
   const snap = journal.index.snapshot();
   const template = await readSessionTemplate(journal, templateSetting, (m) => prompter.error(m));
