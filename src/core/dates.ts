@@ -23,8 +23,15 @@ export function isValidDate(value: unknown): value is string {
   return day <= daysInMonth(year, month);
 }
 
+/** UTC midnight of a day. Date.UTC alone reads years 0–99 as 1900–1999, so the year is set on its own. */
+function utcMidnight(year: number, monthIndex: number, day: number): number {
+  const d = new Date(0);
+  d.setUTCFullYear(year, monthIndex, day);
+  return d.getTime();
+}
+
 function daysInMonth(year: number, month: number): number {
-  return new Date(Date.UTC(year, month, 0)).getUTCDate();
+  return new Date(utcMidnight(year, month, 0)).getUTCDate();
 }
 
 function toUtc(date: string): number {
@@ -32,7 +39,7 @@ function toUtc(date: string): number {
   if (!m) {
     throw new Error(`not a YYYY-MM-DD date: ${date}`);
   }
-  return Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3]));
+  return utcMidnight(Number(m[1]), Number(m[2]) - 1, Number(m[3]));
 }
 
 function fromUtc(ms: number): string {

@@ -4,6 +4,7 @@
  * updated or removed on its own; the derived views are rebuilt lazily, once per change.
  */
 import { parseNote, type ParsedNote } from './parse';
+import { unsafePathReason } from './paths';
 import type {
   Action, ActionStatus, BigPicture, CheckinEntry, Diagnostic, Feedback, FocusArea, Learning, Session, Value,
 } from './types';
@@ -613,7 +614,7 @@ function unknownReferences(note: ParsedNote, snap: JournalSnapshot): Diagnostic[
     if (!known) {
       const what = ref.kind === 'value' ? 'value' : ref.kind === 'focus-area' ? 'focus area' : 'commitment';
       const fix = ref.kind === 'value' ? 'add it to the values in big-picture.md, or fix the id'
-        : ref.kind === 'focus-area' ? 'create focus-areas/' + ref.id + '.md, or fix the id'
+        : ref.kind === 'focus-area' && !unsafePathReason(`focus-areas/${ref.id}.md`) ? 'create focus-areas/' + ref.id + '.md, or fix the id'
           : 'fix the id';
       out.push(diagnostic(note.path, ref.loc, 'error', `unknown-${ref.kind}`, `${ref.from} refers to the ${what} "${ref.id}", which does not exist: ${fix}.`, ref.id));
     }

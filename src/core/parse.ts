@@ -67,6 +67,23 @@ function list(values: readonly string[]): string {
   return values.join(', ');
 }
 
+/**
+ * A value as a message shows it, in bounded time and length. Never JSON.stringify a value read from a
+ * note: YAML aliases share nodes, so a small file can stand for a billion-item tree ("billion laughs").
+ */
+export function describeValue(v: unknown): string {
+  if (typeof v === 'string') {
+    return JSON.stringify(v.length > 60 ? v.slice(0, 57) + '...' : v);
+  }
+  if (Array.isArray(v)) {
+    return 'a list';
+  }
+  if (typeof v === 'object' && v !== null) {
+    return 'a mapping';
+  }
+  return String(v);
+}
+
 /** Collects diagnostics and turns YAML offsets into file positions. */
 class NoteContext {
   readonly diagnostics: Diagnostic[] = [];
@@ -179,7 +196,7 @@ class MapReader {
       return undefined;
     }
     if (!/^[\p{L}\p{N}][\p{L}\p{N}._-]*$/u.test(v)) {
-      this.ctx.report('warning', 'odd-id', `${this.label}: the id "${v}" has characters other than letters, digits, "-", "_" and "."; links to it may break`, this.at(key));
+      this.ctx.report('warning', 'odd-id', `${this.label}: the id ${describeValue(v)} has characters other than letters, digits, "-", "_" and "."; links to it may break`, this.at(key));
     }
     return v;
   }
@@ -191,7 +208,7 @@ class MapReader {
       return [];
     }
     if (typeof v === 'string' || typeof v === 'number') {
-      this.ctx.report('error', 'wrong-type', `${this.label}: \`${key}\` must be a list, like [${v}]`, this.at(key));
+      this.ctx.report('error', 'wrong-type', `${this.label}: \`${key}\` must be a list, like [${typeof v === 'string' ? describeValue(v).slice(1, -1) : v}]`, this.at(key));
       return [String(v)];
     }
     if (!Array.isArray(v)) {
@@ -237,8 +254,7 @@ class MapReader {
       return undefined;
     }
     if (!isValidDate(v)) {
-      const shown = typeof v === 'string' ? `"${v}"` : typeof v === 'object' ? 'a list or mapping' : String(v);
-      this.ctx.report('error', 'invalid-date', `${this.label}: \`${key}\` is ${shown}, which is not a calendar date; write it as a quoted "YYYY-MM-DD", like "2026-12-01"`, this.at(key));
+      this.ctx.report('error', 'invalid-date', `${this.label}: \`${key}\` is ${describeValue(v)}, which is not a calendar date; write it as a quoted "YYYY-MM-DD", like "2026-12-01"`, this.at(key));
       return undefined;
     }
     return v;
@@ -253,7 +269,7 @@ class MapReader {
       return undefined;
     }
     if (typeof v !== 'string' || !(allowed as readonly string[]).includes(v)) {
-      this.ctx.report('error', 'invalid-value', `${this.label}: \`${key}\` is ${JSON.stringify(v)}; use one of ${list(allowed)}`, this.at(key));
+      this.ctx.report('error', 'invalid-value', `${this.label}: \`${key}\` is ${describeValue(v)}; use one of ${list(allowed)}`, this.at(key));
       return undefined;
     }
     return v as T;
@@ -371,7 +387,7 @@ export function parseNote(path: string, text: string): ParsedNote {
     }
   } else if (typeof type !== 'string' || !(NOTE_TYPES as readonly string[]).includes(type)) {
     if (expectsCoachingNote(path) || (typeof type === 'string' && type.startsWith('coaching-'))) {
-      ctx.report('error', 'unknown-type', `Unknown type ${JSON.stringify(type)}: use one of ${list(NOTE_TYPES)}.`, root.at('type'));
+      ctx.report('error', 'unknown-type', `${typeof type === 'string' ? `Unknown type ${describeValue(type)}` : `The type is ${describeValue(type)}, not text`}: use one of ${list(NOTE_TYPES)}.`, root.at('type'));
     }
   } else {
     note.type = type as NoteType;

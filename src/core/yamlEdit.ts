@@ -5,7 +5,7 @@
  * blank lines, line endings, the body — stays as it was. The result is then read back with the fast
  * reader and compared with the expected data; if they differ in any way, nothing is returned.
  */
-import { parseDocument, isMap, isSeq, isScalar, isPair, type Node, type YAMLMap, type Pair, type Scalar } from 'yaml';
+import { parseDocument, visit, isMap, isSeq, isScalar, isPair, type Node, type YAMLMap, type Pair, type Scalar } from 'yaml';
 import { splitFrontmatter } from './frontmatter';
 import { readYaml } from './yamlRead';
 import { detectEol } from './text';
@@ -294,6 +294,25 @@ function deepEqual(a: unknown, b: unknown, seen = new Map<object, Set<object>>()
 }
 
 /**
+ * True when the YAML text has an alias (`*name`). Edits refuse such notes: an alias shares its anchor's
+ * node, so changing one would change the others, and expanding them (a "billion laughs" note) would
+ * cost unbounded memory. The `yaml` Document keeps aliases as nodes, so this check expands nothing.
+ */
+function usesAliases(yaml: string): boolean {
+  if (!yaml.includes('*')) {
+    return false;
+  }
+  let found = false;
+  visit(parseDocument(yaml), {
+    Alias() {
+      found = true;
+      return visit.BREAK;
+    },
+  });
+  return found;
+}
+
+/**
  * Turns operations into text edits of a note (text without BOM). Throws EditError — and changes
  * nothing — when the note has no readable frontmatter, a target is missing or not of the right kind,
  * or the result would read back as anything other than exactly the intended change.
@@ -310,6 +329,9 @@ export function editFrontmatter(text: string, ops: readonly EditOp[]): TextEdit[
   const before = readYaml(yaml);
   if (!before.ok) {
     throw new EditError(`The frontmatter is not valid YAML (line ${before.error.line + 2}: ${before.error.message}): fix it first; nothing was changed.`, 'unparseable');
+  }
+  if (usesAliases(yaml)) {
+    throw new EditError('The frontmatter uses YAML aliases (*name): an edit there could also change every place that shares the anchored value. Nothing was changed; make this edit by hand, or write the shared values out in full.', 'unsafe');
   }
   const eol = detectEol(text);
   let edited = yaml;

@@ -1,13 +1,11 @@
 import * as assert from 'assert';
-import { promises as fs } from 'fs';
 import * as path from 'path';
-import { BROKEN, loadFixture, cli } from './helpers';
+import { BROKEN, loadFixture, cli, expectedJson } from './helpers';
 
 interface Known { kind: string; file: string; line: number; id?: string; value?: string; field?: string }
 
-async function knownProblems(): Promise<Known[]> {
-  const md = await fs.readFile(path.join(BROKEN, 'EXPECTED.md'), 'utf8');
-  return JSON.parse(/```json\n([\s\S]*?)```/.exec(md)![1]);
+function knownProblems(): Promise<Known[]> {
+  return expectedJson<Known[]>(BROKEN);
 }
 
 describe('A broken journal', () => {

@@ -8,6 +8,7 @@ import { runCli } from '../../src/cli/main';
 export const ROOT = path.resolve(__dirname, '../../..');
 export const FIXTURE = path.join(ROOT, 'test/fixtures/journal');
 export const BROKEN = path.join(ROOT, 'test/fixtures/broken');
+export const HOSTILE = path.join(ROOT, 'test/fixtures/hostile');
 export const SAMPLE = path.join(ROOT, 'sample/coaching');
 export const TODAY = '2026-11-24';
 
@@ -30,4 +31,22 @@ export async function cli(argv: string[], cwd = ROOT): Promise<{ code: number; o
   let err = '';
   const code = await runCli(argv, { stdout: (t) => (out += t), stderr: (t) => (err += t), cwd, now: () => new Date(2026, 10, 24, 9, 0) });
   return { code, out, err };
+}
+
+/** The machine-readable block (```json … ```) of a fixture's EXPECTED.md. */
+export async function expectedJson<T>(dir: string): Promise<T> {
+  const md = await fs.readFile(path.join(dir, 'EXPECTED.md'), 'utf8');
+  return JSON.parse(/```json\n([\s\S]*?)```/.exec(md)![1]) as T;
+}
+
+/** Every file under `dir` with its bytes, by relative path (to prove that nothing was written). */
+export async function snapshotFiles(dir: string): Promise<Map<string, Buffer>> {
+  const out = new Map<string, Buffer>();
+  for (const rel of (await fs.readdir(dir, { recursive: true })).sort()) {
+    const abs = path.join(dir, rel);
+    if ((await fs.stat(abs)).isFile()) {
+      out.set(rel.split(path.sep).join('/'), await fs.readFile(abs));
+    }
+  }
+  return out;
 }
