@@ -30,6 +30,18 @@ Options:
   --cadence DAYS       days between sessions, for streaks (default: 7)
   -h, --help           this help`;
 
+/** File-system errors in words, for the one line the CLI prints. */
+const FS_REASONS: Record<string, string> = {
+  ENOENT: 'no such file or folder',
+  EACCES: 'permission denied',
+  EPERM: 'permission denied',
+  EISDIR: 'this is a folder, not a file',
+  ENOTDIR: 'a part of this path is a file, not a folder',
+  ENAMETOOLONG: 'the name is too long for the file system',
+  EROFS: 'the file system is read-only',
+  ENOSPC: 'the disk is full',
+};
+
 class UsageError extends Error {}
 class Failure extends Error {}
 
@@ -55,7 +67,12 @@ export async function runCli(argv: string[], io: CliIO): Promise<number> {
       io.stderr(`coaching-journal: ${e.message}\n`);
       return 1;
     }
-    io.stderr(`coaching-journal: unexpected error: ${e instanceof Error ? e.message : String(e)}\n`);
+    const fsError = e as NodeJS.ErrnoException;
+    if (fsError.code && FS_REASONS[fsError.code] && fsError.path) {
+      io.stderr(`coaching-journal: ${fsError.path}: ${FS_REASONS[fsError.code]}. Nothing was changed.\n`);
+      return 1;
+    }
+    io.stderr(`coaching-journal: unexpected error: ${e instanceof Error ? e.message.split('\n')[0] : String(e)}\n`);
     return 1;
   }
 }
@@ -213,7 +230,9 @@ async function outcome(index: JournalIndex, store: NodeJournalStore, args: strin
   }
   const c = index.snapshot().commitmentById.get(id);
   if (!c) {
-    throw new Failure(`no commitment with id ${id}: run "coaching-journal list --status all" to see the ids`);
+    const unreadable = [...index.allNotes()].filter((n) => !n.parseable).length;
+    const hint = unreadable === 0 ? '' : `; ${unreadable} note${unreadable === 1 ? '' : 's'} cannot be read and may hold it (see coaching-journal check)`;
+    throw new Failure(`no commitment with id ${id}: run "coaching-journal list --status all" to see the ids${hint}`);
   }
   const note = index.get(c.loc.file);
   if (!note?.parseable) {
@@ -222,11 +241,17 @@ async function outcome(index: JournalIndex, store: NodeJournalStore, args: strin
   const bytes = await store.read(c.loc.file);
   const decoded = decodeBytes(bytes);
   const defaultLens: Lens = result === 'done' || result === 'partly' ? 'doing' : 'not-doing';
-  const edits = recordOutcomeEdits(decoded.text, id, {
-    outcome: result as Outcome,
-    on: today,
-    learning: learning !== undefined ? { lens: (lens as Lens | undefined) ?? defaultLens, text: learning } : undefined,
-  });
+  let edits;
+  try {
+    edits = recordOutcomeEdits(decoded.text, id, {
+      outcome: result as Outcome,
+      on: today,
+      learning: learning !== undefined ? { lens: (lens as Lens | undefined) ?? defaultLens, text: learning } : undefined,
+    });
+  } catch (e) {
+    // Say which file: the message of an EditError is about "this note".
+    throw e instanceof EditError ? new Failure(`${shown(c.loc.file)}: ${e.message}`) : e;
+  }
   await store.replace(c.loc.file, bytes, encodeText(applyEdits(decoded.text, edits), decoded.bom));
   io.stdout(`${id}: recorded ${result} in ${shown(c.loc.file)}\n`);
   return 0;

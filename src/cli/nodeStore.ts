@@ -48,10 +48,11 @@ export class NodeJournalStore implements JournalStore {
     }
     const stat = await fs.stat(file);
     const tmp = path.join(path.dirname(file), `.${path.basename(file)}.${process.pid}.tmp`);
-    await fs.writeFile(tmp, next, { mode: stat.mode });
     try {
+      await fs.writeFile(tmp, next, { mode: stat.mode });
       await fs.rename(tmp, file);
     } catch (e) {
+      // A full disk can fail the write half-way: the partial temporary file goes, the note was never touched.
       await fs.rm(tmp, { force: true });
       throw e;
     }
@@ -59,7 +60,11 @@ export class NodeJournalStore implements JournalStore {
 
   /** Creates a new file; fails if it exists (never overwrites). */
   static async create(file: string, data: Uint8Array): Promise<void> {
-    await fs.mkdir(path.dirname(file), { recursive: true });
+    const dir = path.dirname(file);
+    await fs.mkdir(dir, { recursive: true }).catch((e: NodeJS.ErrnoException) => {
+      // EEXIST from mkdir means a part of the folder path is a file: the new file itself does not exist.
+      throw e.code === 'EEXIST' ? Object.assign(new Error(`ENOTDIR: not a directory, mkdir '${dir}'`), { code: 'ENOTDIR', path: dir }) : e;
+    });
     await fs.writeFile(file, data, { flag: 'wx' });
   }
 }

@@ -52,7 +52,7 @@ describe('Names typed by a person stay inside the journal', () => {
     assert.strictEqual(unsafePathReason('focus-areas/strategic-work.md'), undefined);
     assert.strictEqual(fileSlug('../../etc'), 'etc');
     assert.strictEqual(fileSlug('...'), undefined);
-    assert.strictEqual(fileSlug('CON'), undefined);
+    assert.strictEqual(fileSlug('CON'), 'con-1');
   });
 });
 
