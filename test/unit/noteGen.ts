@@ -1,6 +1,8 @@
 /**
  * Random session notes in many YAML styles, for the property tests: LF or CRLF, BOM, comments, blank
- * lines, flow and block lists and mappings, double/single-quoted and plain scalars, unicode text.
+ * lines, flow and block lists and mappings, double/single-quoted and plain scalars, unicode text — and
+ * some hostile shapes from issue #9 (`hostile`): an anchor with an alias, a tab that indents, a duplicate
+ * key (edits must be refused), and tabs after colons (valid: edits must be exact).
  */
 import fc from 'fast-check';
 import { quoteDouble, quoteSingle, isPlainSafe } from '../../src/core';
@@ -27,6 +29,15 @@ export interface GenNote {
   learningTexts: string[];
   feedback: 'absent' | 'empty-flow' | 'null' | 'block';
   body: string;
+  hostile: Hostile;
+}
+
+/** A hostile shape: `alias`, `tab-indent` and `duplicate-key` notes must be refused; `tab-separator` ones edited exactly. */
+export type Hostile = 'none' | 'alias' | 'tab-indent' | 'duplicate-key' | 'tab-separator';
+
+/** Whether edits of a note of this shape must be refused (EditError), and with which code. */
+export function refusalOf(h: Hostile): 'unsafe' | 'unparseable' | undefined {
+  return h === 'alias' ? 'unsafe' : h === 'tab-indent' || h === 'duplicate-key' ? 'unparseable' : undefined;
 }
 
 const textArb = fc.oneof(
@@ -60,6 +71,7 @@ export const noteArb: fc.Arbitrary<GenNote> = fc.record({
   learningTexts: fc.array(textArb, { minLength: 1, maxLength: 2 }),
   feedback: fc.constantFrom('absent' as const, 'empty-flow' as const, 'null' as const, 'block' as const),
   body: fc.constantFrom('', 'Free writing.\n', '\n---\nnot frontmatter\n', '# Notes\n\n- item\n'),
+  hostile: fc.oneof({ arbitrary: fc.constant('none' as const), weight: 6 }, fc.constantFrom('alias' as const, 'tab-indent' as const, 'duplicate-key' as const, 'tab-separator' as const)),
 });
 
 function q(s: string, style: GenNote['style']): string {
@@ -78,7 +90,15 @@ export function renderGenNote(n: GenNote): string {
   if (n.headerComment) {
     L.push('# written by hand');
   }
-  L.push('type: coaching-session', 'id: s-2026-11-24   # the id', `date: ${n.style === 'plain' ? '2026-11-24' : q('2026-11-24', n.style === 'single' ? 'single' : 'double')}`);
+  if (n.hostile === 'alias') {
+    L.push('shared: &shared [impact, craft]', 'also: *shared');
+  } else if (n.hostile === 'duplicate-key') {
+    L.push('id: s-2026-11-23');
+  } else if (n.hostile === 'tab-indent') {
+    L.push('extra:', '\tkey: value');
+  }
+  const colon = n.hostile === 'tab-separator' ? ':\t' : ': ';
+  L.push(`type${colon}coaching-session`, 'id: s-2026-11-24   # the id', `date: ${n.style === 'plain' ? '2026-11-24' : q('2026-11-24', n.style === 'single' ? 'single' : 'double')}`);
   if (n.actionsStyle === 'flow') {
     L.push('actions: [' + n.actions.map((a) => `{id: ${a.id}, text: ${q(a.text, n.style === 'plain' ? 'double' : n.style)}, status: ${a.status}${a.due ? `, due: "${a.due}"` : ''}, values: [${a.values.join(', ')}]}`).join(', ') + ']');
   } else {
@@ -95,7 +115,7 @@ export function renderGenNote(n: GenNote): string {
         L.push(`${pad}- {id: ${a.id}, text: ${q(a.text, n.style === 'plain' ? 'double' : n.style)}, status: ${a.status}}`);
         continue;
       }
-      L.push(`${pad}- id: ${a.id}`, `${pad}  text: ${q(a.text, n.style)}`, `${pad}  status: ${a.status}${a.comment ? '   # status' : ''}`);
+      L.push(`${pad}- id: ${a.id}`, `${pad}  text: ${q(a.text, n.style)}`, `${pad}  status${colon}${a.status}${a.comment ? '   # status' : ''}`);
       if (a.due) {
         L.push(`${pad}  due: "${a.due}"`);
       }

@@ -12,7 +12,7 @@ import {
   parseNote, encodeText, decodeBytes, EditError, type TextEdit,
 } from '../../src/core';
 import { readYaml } from '../../src/core/yamlRead';
-import { noteArb, renderGenNote } from './noteGen';
+import { noteArb, renderGenNote, refusalOf } from './noteGen';
 import { FIXTURE } from './helpers';
 import { promises as fs } from 'fs';
 import * as path from 'path';
@@ -133,6 +133,12 @@ describe(`Edits keep every other byte (property-based, ${RUNS} cases)`, () => {
         const bytes = encodeText(text, gen.bom);
         const decoded = decodeBytes(bytes);
         assert.strictEqual(decoded.text, text);
+        const refusal = refusalOf(gen.hostile);
+        if (refusal) {
+          // Aliases, tab indentation, duplicate keys: refused with EditError, nothing returned to apply.
+          assert.throws(() => runEdit(text, e, gen.actions.map((a) => a.id)), (err: unknown) => err instanceof EditError && err.code === refusal);
+          return;
+        }
         const before = frontmatterData(text);
         let result;
         try {
@@ -176,6 +182,12 @@ describe(`Edits keep every other byte (property-based, ${RUNS} cases)`, () => {
         }
         const yamlText = text.slice(split.yamlStart, split.yamlEnd);
         const fast = readYaml(yamlText);
+        if (refusalOf(gen.hostile) === 'unparseable') {
+          // Both parsers reject a tab that indents and a duplicate key.
+          assert.ok(!fast.ok);
+          assert.throws(() => yamlParse(yamlText));
+          return;
+        }
         assert.ok(fast.ok);
         assert.deepStrictEqual(fast.ok && fast.value, yamlParse(yamlText));
       }),
