@@ -313,3 +313,20 @@ describe('A journal store that fails to read some files', () => {
     readEverything(index);
   });
 });
+
+describe('The CLI store writes safely', () => {
+  it('refuses to replace a note that changed on disk since it was read (no lost update), leaving no temporary file', async () => {
+    const dir = await tempDir('cj-replace-');
+    try {
+      const store = new NodeJournalStore(dir);
+      await fs.writeFile(path.join(dir, 'note.md'), 'as read\n');
+      const read = await store.read('note.md');
+      await fs.writeFile(path.join(dir, 'note.md'), 'changed by someone else\n');
+      await assert.rejects(store.replace('note.md', read, Buffer.from('our edit\n')), /changed while it was being edited; nothing was written/);
+      assert.strictEqual(await fs.readFile(path.join(dir, 'note.md'), 'utf8'), 'changed by someone else\n');
+      assert.deepStrictEqual(await fs.readdir(dir), ['note.md']);
+    } finally {
+      await fs.rm(dir, { recursive: true, force: true });
+    }
+  });
+});
