@@ -330,3 +330,31 @@ describe('The CLI store writes safely', () => {
     }
   });
 });
+
+describe('Note text in exported markdown and Mermaid cannot break out of its place', () => {
+  it('escapes HTML, links, images and line breaks in evidence, and quotes and brackets in Mermaid labels', () => {
+    const evil = '<img src=x onerror=alert(1)> ![t](http://x/t.png) [a](javascript:alert(1)) "]) --> n0\n# Heading\n<script>x</script>';
+    const q = (s: string) => JSON.stringify(s);
+    const index = new JournalIndex();
+    index.setText('big-picture.md', `---\ntype: coaching-big-picture\ngoal: ${q(evil)}\nvalues:\n  - id: impact\n    name: ${q(evil)}\n---\n`);
+    index.setText('focus-areas/f.md', `---\ntype: coaching-focus-area\nid: f\ntitle: ${q(evil)}\nvalues: [impact]\nsuccess: ${q(evil)}\n---\n`);
+    index.setText('sessions/2026-03-02.md', [
+      '---', 'type: coaching-session', 'id: s-2026-03-02', 'date: "2026-03-02"', 'actions:',
+      '  - id: a-20260302-evil', `    text: ${q(evil)}`, '    focus: f', '    status: done', '    closed: "2026-03-05"', `    learnings: [{ lens: doing, text: ${q(evil)} }]`,
+      '  - id: a-20260302-open', `    text: ${q(evil)}`, '    focus: f', '    status: open',
+      'learnings:', '  - id: l-20260302-evil', `    text: ${q(evil)}`, '    evidence: true',
+      'feedback:', '  - id: fb-20260302-evil', '    from: manager', '    kind: praise', `    text: ${q(evil)}`, '---', ''].join('\n'));
+    assert.deepStrictEqual(index.diagnostics().filter((d) => d.severity === 'error'), []);
+    const md = renderEvidence(index.snapshot(), {});
+    assert.ok(md.split('\n').filter((l) => l.includes('onerror')).length >= 6, 'the text is there, escaped');
+    assert.doesNotMatch(md, /<(img|script)/);
+    assert.doesNotMatch(md, /(?<!\\)\]\(/, 'no link or image');
+    assert.doesNotMatch(md, /^# Heading/m, 'a line break in a note does not start a heading');
+    const mermaid = mapToMermaid(buildValuesMap(index.snapshot(), mapOptionsFor({ include: 'all', period: 'all' }, TODAY)));
+    for (const line of mermaid.split('\n').filter((l) => /^ {2}n\d+[([{]/.test(l))) {
+      // A node line is its id, its shape and one quoted label with no quote, bracket-closing or arrow escaping it.
+      assert.match(line, /^ {2}n\d+(\(\(|\(\[|\[|\{\{|\()"[^"\n]*"(\)\)|\]\)|\]|\}\}|\))$/, line);
+      assert.doesNotMatch(line, /<script|<img/);
+    }
+  });
+});
