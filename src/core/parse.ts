@@ -242,7 +242,11 @@ class MapReader {
       this.ctx.report('error', 'wrong-type', `${this.label}: \`${key}\` must be a list of text lines`, this.at(key));
       return [];
     }
-    return v.filter((x) => typeof x === 'string' || typeof x === 'number').map(String);
+    const lines = v.filter((x) => typeof x === 'string' || typeof x === 'number' || typeof x === 'boolean').map(String);
+    if (v.some((x) => typeof x === 'object' && x !== null)) {
+      this.ctx.report('error', 'wrong-type', `${this.label}: every entry of \`${key}\` must be a line of text (a list or mapping was left out)`, this.at(key));
+    }
+    return lines;
   }
 
   date(key: string, required?: string): string | undefined {
