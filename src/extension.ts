@@ -10,6 +10,7 @@ import { RecordOutcomeCommand } from './commands/recordOutcome';
 import { RefreshCommand } from './commands/refresh';
 import { registerCoachingCommands } from './commands/coachingCommands';
 import { ConfigReader } from './platform/config';
+import { JournalCache } from './platform/journalCache';
 import { JournalService } from './platform/journalService';
 import { OutputChannelLogger } from './platform/logger';
 import type { Prompter } from './platform/prompter';
@@ -31,6 +32,8 @@ export interface CoachingExtensionApi {
   diagnostics: JournalDiagnostics;
   commitJournal: CommitJournalCommand;
   reminders: Reminders;
+  /** The cache of parsed notes in the extension's storage (none without a workspace). */
+  journalCache: JournalCache | undefined;
   /** Replaces who answers the coaching commands' questions (a scripted prompter); undefined restores VS Code's. */
   setPrompterForTests(prompter: Prompter | undefined): void;
   /** Reads every journal again (after a test replaced the files) and resolves when done. */
@@ -47,7 +50,9 @@ export function activate(context: vscode.ExtensionContext): CoachingExtensionApi
   const log = new OutputChannelLogger(channel);
 
   const config = new ConfigReader(log);
-  const journal = new JournalService(config, log);
+  // Parsed notes are kept in the extension's storage for this workspace (never in the journal).
+  const cache = context.storageUri ? new JournalCache(context.storageUri, log) : undefined;
+  const journal = new JournalService(config, log, { cache });
   const commitmentsTree = new CommitmentsTreeProvider(journal, context.workspaceState);
   const focusAreasTree = new FocusAreasTreeProvider(journal);
   const statusBar = new JournalStatusBar(journal);
@@ -86,7 +91,7 @@ export function activate(context: vscode.ExtensionContext): CoachingExtensionApi
   journal.start();
   log.info('Coaching Journal activated');
   return {
-    journal, commitmentsTree, focusAreasTree, statusBar, diagnostics, commitJournal, reminders,
+    journal, commitmentsTree, focusAreasTree, statusBar, diagnostics, commitJournal, reminders, journalCache: cache,
     setPrompterForTests: (p) => {
       prompter = p ?? vsCodePrompter;
     },
