@@ -23,6 +23,17 @@ import { JournalStatusBar } from './views/statusBar';
 import { Reminders } from './views/reminders';
 import { registerValuesMap } from './webview';
 
+declare const __cjLoadStart: number | undefined;
+declare const __cjLoadEnd: number | undefined;
+
+/** When the extension's bundle started loading, and activate() started and returned (performance.now(), for the benchmark). */
+export interface ActivationTimings {
+  loadStart: number;
+  loadEnd: number;
+  activateStart: number;
+  activateEnd: number;
+}
+
 /** What activate() returns: the live objects, for integration tests (not a public API). */
 export interface CoachingExtensionApi {
   journal: JournalService;
@@ -34,6 +45,7 @@ export interface CoachingExtensionApi {
   reminders: Reminders;
   /** The cache of parsed notes in the extension's storage (none without a workspace). */
   journalCache: JournalCache | undefined;
+  timings: ActivationTimings;
   /** Replaces who answers the coaching commands' questions (a scripted prompter); undefined restores VS Code's. */
   setPrompterForTests(prompter: Prompter | undefined): void;
   /** Reads every journal again (after a test replaced the files) and resolves when done. */
@@ -45,6 +57,7 @@ export interface CoachingExtensionApi {
  * after activation returns.
  */
 export function activate(context: vscode.ExtensionContext): CoachingExtensionApi {
+  const activateStart = performance.now();
   const channel = vscode.window.createOutputChannel('Coaching Journal', { log: true });
   context.subscriptions.push(channel);
   const log = new OutputChannelLogger(channel);
@@ -89,9 +102,14 @@ export function activate(context: vscode.ExtensionContext): CoachingExtensionApi
   });
 
   journal.start();
-  log.info('Coaching Journal activated');
+  const timings: ActivationTimings = {
+    loadStart: typeof __cjLoadStart === 'number' ? __cjLoadStart : activateStart,
+    loadEnd: typeof __cjLoadEnd === 'number' ? __cjLoadEnd : activateStart,
+    activateStart, activateEnd: performance.now(),
+  };
+  log.info(`Coaching Journal activated in ${(timings.activateEnd - timings.loadStart).toFixed(1)} ms`);
   return {
-    journal, commitmentsTree, focusAreasTree, statusBar, diagnostics, commitJournal, reminders, journalCache: cache,
+    journal, commitmentsTree, focusAreasTree, statusBar, diagnostics, commitJournal, reminders, journalCache: cache, timings,
     setPrompterForTests: (p) => {
       prompter = p ?? vsCodePrompter;
     },

@@ -92,6 +92,7 @@ export class JournalService extends Disposable {
   private cacheTimer: ReturnType<typeof setTimeout> | undefined;
   private cacheDirty = new Set<FolderJournal>();
   private lastLoad: LoadStats = { notes: 0, restored: 0, parsed: 0, ms: 0 };
+  private firstReady: number | undefined;
 
   constructor(private readonly config: ConfigReader, private readonly log: Logger, options: JournalServiceOptions = {}) {
     super();
@@ -136,6 +137,11 @@ export class JournalService extends Disposable {
   /** Resolves when the latest (re)load has finished. */
   get ready(): Promise<void> {
     return this.loading;
+  }
+
+  /** When the first load ended (performance.now()): the views can show the journal from then on. */
+  get firstReadyAt(): number | undefined {
+    return this.firstReady;
   }
 
   /** What the latest completed load did. */
@@ -206,6 +212,7 @@ export class JournalService extends Disposable {
       const notes = journals.reduce((n, j) => n + j.index.size, 0);
       const restored = counts.reduce((n, c) => n + c.restored, 0);
       this.lastLoad = { notes, restored, parsed: counts.reduce((n, c) => n + c.parsed, 0), ms: Date.now() - started };
+      this.firstReady ??= performance.now();
       this.log.info(`Read ${notes} coaching notes (${restored} of them from the cache) in ${journals.length} workspace folder(s) in ${this.lastLoad.ms} ms.`);
       this.changed.fire();
     })().catch((e: unknown) => {
