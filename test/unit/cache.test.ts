@@ -119,6 +119,16 @@ describe('The cache of parsed notes (warm start)', () => {
         const swapped = body.replace(/"path":"sessions\/2025-12-01\.md","mtime"/, '"path":"sessions/2025-12-08.md","mtime"');
         return `${header.replace(/ \d+$/, ` ${swapped.length}`)}\n${swapped}`;
       })()],
+      ['a location that is not one', (() => {
+        const broken = body.replace(/"loc":\[(\d+),(\d+)\]/, '"loc":[$1,"$2"]');
+        assert.notStrictEqual(broken, body, 'the fixture has a compact location');
+        return `${header.replace(/ \d+$/, ` ${broken.length}`)}\n${broken}`;
+      })()],
+      ['a range with a negative line', (() => {
+        const broken = body.replace(/"loc":\[(\d+),(\d+),(\d+),(\d+)\]/, '"loc":[-1,$2,$3,$4]');
+        assert.notStrictEqual(broken, body, 'the fixture has a compact range');
+        return `${header.replace(/ \d+$/, ` ${broken.length}`)}\n${broken}`;
+      })()],
       ['binary garbage', '\u0000\u0001\u0002'],
     ];
     for (const [what, data] of bad) {
