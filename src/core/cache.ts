@@ -36,6 +36,12 @@ export interface SerializeOptions {
    * another build is ignored, so a parser fix never leaves stale results behind.
    */
   key?: string;
+  /**
+   * Files modified at or after this time (ms) are left out: another change within the file system's
+   * timestamp granularity could give the same mtime and size (git calls such entries "racily clean").
+   * The caller passes its clock minus a margin; without it every stamped note is written.
+   */
+  racyAfter?: number;
 }
 
 /**
@@ -51,7 +57,7 @@ export function serializeNotes(notes: Iterable<ParsedNote>, stamps: ReadonlyMap<
   const parts: string[] = [];
   for (const note of notes) {
     const stamp = stamps.get(note.path);
-    if (stamp && Number.isFinite(stamp.mtime) && Number.isFinite(stamp.size)) {
+    if (stamp && Number.isFinite(stamp.mtime) && Number.isFinite(stamp.size) && !(options.racyAfter !== undefined && stamp.mtime >= options.racyAfter)) {
       const entry: CacheEntry = { path: note.path, mtime: stamp.mtime, size: stamp.size, note };
       const own = note.path;
       parts.push(JSON.stringify(entry, (key: string, value: unknown) => {

@@ -14,6 +14,7 @@ declare const __CORE_BUILD__: string | undefined;
 export const CACHE_KEY = `${CACHE_FORMAT_VERSION}:${typeof __CORE_BUILD__ === 'string' ? __CORE_BUILD__ : 'unbundled'}`;
 
 const encoder = new TextEncoder();
+const RACY_MARGIN_MS = 2000;
 const decoder = new TextDecoder();
 
 /** FNV-1a, as a short stable file name for a journal's URI. */
@@ -49,7 +50,10 @@ export class JournalCache {
   async write(journalRoot: vscode.Uri, notes: Iterable<ParsedNote>, stamps: ReadonlyMap<string, FileStamp>): Promise<void> {
     try {
       await vscode.workspace.fs.createDirectory(this.dir);
-      await vscode.workspace.fs.writeFile(this.fileFor(journalRoot), encoder.encode(serializeNotes(notes, stamps, { key: this.key })));
+      // Notes changed in the last two seconds are left out (parsed next time): a second change within
+      // the file system's timestamp granularity could keep the same mtime and size.
+      const text = serializeNotes(notes, stamps, { key: this.key, racyAfter: Date.now() - RACY_MARGIN_MS });
+      await vscode.workspace.fs.writeFile(this.fileFor(journalRoot), encoder.encode(text));
     } catch (e) {
       this.log.warn(`Could not write the journal cache (${e instanceof Error ? e.message : String(e)}); the next start will read every note.`);
     }

@@ -26,6 +26,12 @@ describe('Journal cache', () => {
   before(async () => {
     backUpWorkspaceJournal();
     await useFixtureJournal();
+    // Files modified in the last seconds are never cached (their stamp could repeat): age them.
+    const hourAgo = new Date(Date.now() - 3_600_000);
+    for (const f of listFiles(journalDir())) {
+      fs.utimesSync(path.join(journalDir(), f), hourAgo, hourAgo);
+    }
+    await (await api()).journal.reload();
   });
 
   after(async () => {
@@ -65,7 +71,7 @@ describe('Journal cache', () => {
     const changed = text.replace('"Find a first strategic topic"', '"Changed while closed"');
     assert.notStrictEqual(changed, text);
     fs.writeFileSync(file, changed);
-    const later = new Date(Date.now() + 5_000);
+    const later = new Date(Date.now() - 60_000); // later than the cached stamp (an hour ago)
     fs.utimesSync(file, later, later);
     await journal.reload();
     const stats = journal.loadStats;
@@ -90,11 +96,26 @@ describe('Journal cache', () => {
     }
   });
 
+  it('leaves out a note modified in the last seconds (its stamp could repeat), so it is parsed next time', async () => {
+    const { journal } = await api();
+    const rel = 'sessions/2026-11-10.md';
+    fs.appendFileSync(path.join(journalDir(), rel), 'One more line.\n');
+    await journal.refreshNote(vscode.Uri.file(path.join(journalDir(), rel)));
+    await journal.writeCache();
+    await journal.reload();
+    assert.strictEqual(journal.loadStats.parsed, 1, 'the just-modified note was parsed, not trusted from the cache');
+    const minuteAgo = new Date(Date.now() - 60_000);
+    fs.utimesSync(path.join(journalDir(), rel), minuteAgo, minuteAgo);
+    await journal.reload();
+  });
+
   it('is written again after a change, so the next start takes the new note from it', async () => {
     const { journal } = await api();
     await journal.writeCache();
     const rel = 'sessions/2026-10-01.md';
     fs.writeFileSync(path.join(journalDir(), rel), '---\ntype: coaching-session\nid: s-2026-10-01\ndate: "2026-10-01"\n---\nAdded.\n');
+    const minuteAgo = new Date(Date.now() - 60_000);
+    fs.utimesSync(path.join(journalDir(), rel), minuteAgo, minuteAgo);
     await journal.refreshNote(vscode.Uri.file(path.join(journalDir(), rel)));
     await journal.writeCache();
     await journal.reload();

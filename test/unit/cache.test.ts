@@ -143,6 +143,16 @@ describe('The cache of parsed notes (warm start)', () => {
     assert.strictEqual(restoreNotes(good, stamps, { key: '0.1.0' }).notes.length, stamps.size);
   });
 
+  it('leaves out notes modified too recently to trust their stamp (racily clean)', async () => {
+    const cold = await loadFixture();
+    const stamps = await stampsOf(FIXTURE);
+    const [recent] = [...stamps.keys()];
+    const times = new Map([...stamps].map(([p, st]) => [p, { ...st, mtime: p === recent ? 2_000 : 1_000 }]));
+    const r = restoreNotes(serializeNotes(cold.allNotes(), times, { racyAfter: 2_000 }), times);
+    assert.deepStrictEqual(r.stale, [recent]);
+    assert.strictEqual(r.notes.length, stamps.size - 1);
+  });
+
   it('leaves out notes without a stamp', async () => {
     const cold = await loadFixture();
     const stamps = await stampsOf(FIXTURE);
