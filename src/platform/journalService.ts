@@ -61,6 +61,8 @@ export interface LoadStats {
   restored: number;
   /** Notes read and parsed. */
   parsed: number;
+  /** Why a journal's cache was not used, when one was there but could not be (for the log and tests). */
+  cacheIgnored?: string;
   ms: number;
 }
 
@@ -91,6 +93,8 @@ export class JournalService extends Disposable {
   private readonly cacheWriteDelayMs: number;
   private cacheTimer: ReturnType<typeof setTimeout> | undefined;
   private cacheDirty = new Set<FolderJournal>();
+  /** The cache write in progress: writes happen one after the other, and a load waits for it. */
+  private cacheWriting: Promise<void> = Promise.resolve();
   private lastLoad: LoadStats = { notes: 0, restored: 0, parsed: 0, ms: 0 };
   private firstReady: number | undefined;
 
@@ -204,6 +208,7 @@ export class JournalService extends Disposable {
     this.stateValue = 'loading';
     const started = Date.now();
     const load = (async () => {
+      await this.cacheWriting; // never read a cache file while it is being written
       const counts = await Promise.all(journals.map((j) => this.loadFolder(j)));
       if (generation !== this.generation) {
         return;
@@ -211,7 +216,10 @@ export class JournalService extends Disposable {
       this.stateValue = journals.some((j) => j.hasNotes) ? 'ready' : 'none';
       const notes = journals.reduce((n, j) => n + j.index.size, 0);
       const restored = counts.reduce((n, c) => n + c.restored, 0);
-      this.lastLoad = { notes, restored, parsed: counts.reduce((n, c) => n + c.parsed, 0), ms: Date.now() - started };
+      this.lastLoad = {
+        notes, restored, parsed: counts.reduce((n, c) => n + c.parsed, 0), ms: Date.now() - started,
+        cacheIgnored: counts.map((c) => c.ignored).find((x) => x !== undefined),
+      };
       this.firstReady ??= performance.now();
       this.log.info(`Read ${notes} coaching notes (${restored} of them from the cache) in ${journals.length} workspace folder(s) in ${this.lastLoad.ms} ms.`);
       this.changed.fire();
@@ -235,9 +243,10 @@ export class JournalService extends Disposable {
    * cache and only the others are read and parsed. A file is stat'ed before it is read, so a change
    * racing the read makes its stamp old (it is parsed again next time), never the other way round.
    */
-  private async loadFolder(j: FolderJournal): Promise<{ restored: number; parsed: number }> {
+  private async loadFolder(j: FolderJournal): Promise<{ restored: number; parsed: number; ignored?: string }> {
     let toParse: JournalStore = j.store;
     let restored = 0;
+    let ignored: string | undefined;
     if (this.cache) {
       const paths = await j.store.list();
       const stamps = new Map<string, FileStamp>();
@@ -252,6 +261,7 @@ export class JournalService extends Disposable {
       });
       const result = await this.cache.restore(j.store.root, stamps);
       if (result.ignored && result.ignored !== 'no cache') {
+        ignored = result.ignored;
         this.log.info(`Journal cache not used: ${result.ignored}.`);
       }
       for (const note of result.notes) {
@@ -278,20 +288,24 @@ export class JournalService extends Disposable {
       j.stamps.delete(f.path);
       this.log.warn(`Could not read ${j.store.uri(f.path).toString(true)}: ${f.message}`);
     }
-    return { restored, parsed: report.read };
+    return { restored, parsed: report.read, ignored };
   }
 
   /** Writes the cache of every journal changed since it was last written, now. */
-  async writeCache(): Promise<void> {
+  writeCache(): Promise<void> {
     clearTimeout(this.cacheTimer);
     this.cacheTimer = undefined;
     const cache = this.cache;
     if (!cache) {
-      return;
+      return Promise.resolve();
     }
-    const dirty = [...this.cacheDirty].filter((j) => this.journalList.includes(j));
-    this.cacheDirty.clear();
-    await Promise.all(dirty.map((j) => cache.write(j.store.root, j.index.allNotes(), j.stamps)));
+    // After the write in progress (if any), so that the last write holds the latest notes.
+    this.cacheWriting = this.cacheWriting.then(async () => {
+      const dirty = [...this.cacheDirty].filter((j) => this.journalList.includes(j));
+      this.cacheDirty.clear();
+      await Promise.all(dirty.map((j) => cache.write(j.store.root, j.index.allNotes(), j.stamps)));
+    });
+    return this.cacheWriting;
   }
 
   private scheduleCacheWrite(): void {

@@ -55,7 +55,7 @@ describe('Journal cache', () => {
     await journal.reload();
     const stats = journal.loadStats;
     assert.strictEqual(stats.notes, journalFiles.filter((f) => f.endsWith('.md')).length);
-    assert.strictEqual(stats.restored, stats.notes, 'every note came from the cache');
+    assert.strictEqual(stats.restored, stats.notes, `every note came from the cache (${JSON.stringify(stats)})`);
     assert.strictEqual(stats.parsed, 0);
     assert.deepStrictEqual(await journalState(), before, 'the journal read from the cache is the journal read from the files');
   });
