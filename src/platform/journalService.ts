@@ -474,22 +474,28 @@ export class JournalService extends Disposable {
 
   /** Reads one note into its journal's index (unsaved text first); returns whether anything changed. */
   private async readNote(journal: FolderJournal, path: string): Promise<boolean> {
+    // The note and its stamp change together (no await between them), so a cache written meanwhile
+    // holds either the old note with the old stamp or the new one with the new stamp.
     this.cacheDirty.add(journal);
-    journal.stamps.delete(path);
     const doc = journal.store.unsavedDocument(path);
     if (doc) {
       journal.index.setText(path, doc.getText()); // unsaved text: never cached
+      journal.stamps.delete(path);
       return true;
     }
     try {
       // Stamp first, then read: a change in between leaves an old stamp (parsed again next start).
       const stamp = this.cache ? await journal.store.stat(path) : undefined;
-      journal.index.setNote(noteFromBytes(path, await vscode.workspace.fs.readFile(journal.store.uri(path))));
+      const note = noteFromBytes(path, await vscode.workspace.fs.readFile(journal.store.uri(path)));
+      journal.index.setNote(note);
       if (stamp) {
         journal.stamps.set(path, stamp);
+      } else {
+        journal.stamps.delete(path);
       }
       return true;
     } catch (e) {
+      journal.stamps.delete(path);
       if (e instanceof vscode.FileSystemError && (e.code === 'FileNotFound' || e.code === 'FileIsADirectory')) {
         return journal.index.remove(path);
       }
