@@ -6,6 +6,7 @@
  * asserted in `npm test`; this is the judge.
  *
  * Options: --sizes 100,1000,10000   --runs 3   --no-package (skip the bundle and VSIX sizes)
+ *          --no-host (skip the measurements in the real extension host)
  */
 import { promises as fs } from 'fs';
 import * as os from 'os';
@@ -18,6 +19,7 @@ import {
 } from '../src/core';
 import { NodeJournalStore } from '../src/cli/nodeStore';
 import { generateJournal, prng } from './generate';
+import { runHostBench } from './host';
 
 const TODAY = '2026-11-24';
 const CONCURRENCY = 64; // loadJournal's default
@@ -31,6 +33,10 @@ const argValue = (name: string): string | undefined => {
 const SIZES = (argValue('--sizes') ?? '100,1000,10000').split(',').map(Number);
 const RUNS = Number(argValue('--runs') ?? 3);
 const PACKAGE = !args.includes('--no-package');
+const HOST = !args.includes('--no-host');
+const HOST_SESSIONS = 1000;
+/** The floor of each journal size measured in this run, for the host rows' ratios. */
+const floors = new Map<number, number>();
 
 const gc = (globalThis as { gc?: () => void }).gc;
 if (!gc) {
@@ -211,6 +217,7 @@ async function benchSize(sessions: number, tmp: string): Promise<void> {
     await pool(ps, (p) => store.read(p));
   });
   rows.push({ what: `Floor: list + read every file's bytes (fs.readFile, ${CONCURRENCY} at a time)`, value: fmtMs(floor.ms), ratio: '1.00×', cpu: cpuCell(floor, floor) });
+  floors.set(sessions, floor.ms);
 
   // Naive baseline: gray-matter with its defaults (js-yaml 3) on every file.
   const naive = await measure(async () => {
@@ -347,6 +354,21 @@ async function benchBundle(): Promise<void> {
   printTable('Bundle and package', rows);
 }
 
+async function benchHost(tmp: string): Promise<void> {
+  const r = await runHostBench(ROOT, tmp, HOST_SESSIONS);
+  const floor = floors.get(HOST_SESSIONS);
+  const ratio = (ms: number): string | undefined => (floor ? fmtRatio(ms, floor) : undefined);
+  const act = budget('Activation (bundle load + activate())', r.activationMs, 50, ' ms', (n) => n.toFixed(1));
+  printTable(`In the real extension host (code-server ${'4.139.1'}, ${r.notes.toLocaleString('en-US')} notes, ${r.items} commitments in the view; × floor: the ${HOST_SESSIONS.toLocaleString('en-US')}-session floor above)`, [
+    { what: 'Activation: loading the bundle + activate() (journal read after it)', value: fmtMs(r.activationMs), budget: act.budget, ok: act.ok },
+    { what: 'of which evaluating the bundle', value: fmtMs(r.bundleLoadMs) },
+    { what: 'of which activate() itself', value: fmtMs(r.activateOnlyMs) },
+    { what: `Start-up: activate() until the Commitments view has its items (no cache yet; the workbench starting too)`, value: fmtMs(r.startupToTreeMs), ratio: ratio(r.startupToTreeMs) },
+    { what: `Restart: reload from the cache (${r.warmRestored} notes restored) until the view has its items`, value: fmtMs(r.warmToTreeMs), ratio: ratio(r.warmToTreeMs) },
+    { what: `Reload without the cache (${r.coldParsed} notes parsed) until the view has its items`, value: fmtMs(r.coldToTreeMs), ratio: ratio(r.coldToTreeMs) },
+  ]);
+}
+
 async function main(): Promise<void> {
   console.log(`# Coaching Journal benchmark\n\nnode ${process.version}, ${os.cpus().length} × ${os.cpus()[0]?.model ?? 'CPU'}, ${fmtMB(os.totalmem())} RAM, ${os.platform()} ${os.release()}`);
   console.log('Files are written first, so reads come from the OS page cache (a warm disk), for the floor and for us alike.');
@@ -367,6 +389,9 @@ async function main(): Promise<void> {
     await benchMap();
     if (PACKAGE) {
       await benchBundle();
+    }
+    if (HOST) {
+      await benchHost(tmp);
     }
   } finally {
     await fs.rm(tmp, { recursive: true, force: true });

@@ -10,6 +10,7 @@ import { RecordOutcomeCommand } from './commands/recordOutcome';
 import { RefreshCommand } from './commands/refresh';
 import { registerCoachingCommands } from './commands/coachingCommands';
 import { ConfigReader } from './platform/config';
+import { JournalCache } from './platform/journalCache';
 import { JournalService } from './platform/journalService';
 import { OutputChannelLogger } from './platform/logger';
 import type { Prompter } from './platform/prompter';
@@ -22,6 +23,17 @@ import { JournalStatusBar } from './views/statusBar';
 import { Reminders } from './views/reminders';
 import { registerValuesMap } from './webview';
 
+declare const __cjLoadStart: number | undefined;
+declare const __cjLoadEnd: number | undefined;
+
+/** When the extension's bundle started loading, and activate() started and returned (performance.now(), for the benchmark). */
+export interface ActivationTimings {
+  loadStart: number;
+  loadEnd: number;
+  activateStart: number;
+  activateEnd: number;
+}
+
 /** What activate() returns: the live objects, for integration tests (not a public API). */
 export interface CoachingExtensionApi {
   journal: JournalService;
@@ -31,6 +43,9 @@ export interface CoachingExtensionApi {
   diagnostics: JournalDiagnostics;
   commitJournal: CommitJournalCommand;
   reminders: Reminders;
+  /** The cache of parsed notes in the extension's storage (none without a workspace). */
+  journalCache: JournalCache | undefined;
+  timings: ActivationTimings;
   /** Replaces who answers the coaching commands' questions (a scripted prompter); undefined restores VS Code's. */
   setPrompterForTests(prompter: Prompter | undefined): void;
   /** Reads every journal again (after a test replaced the files) and resolves when done. */
@@ -42,12 +57,15 @@ export interface CoachingExtensionApi {
  * after activation returns.
  */
 export function activate(context: vscode.ExtensionContext): CoachingExtensionApi {
+  const activateStart = performance.now();
   const channel = vscode.window.createOutputChannel('Coaching Journal', { log: true });
   context.subscriptions.push(channel);
   const log = new OutputChannelLogger(channel);
 
   const config = new ConfigReader(log);
-  const journal = new JournalService(config, log);
+  // Parsed notes are kept in the extension's storage for this workspace (never in the journal).
+  const cache = context.storageUri ? new JournalCache(context.storageUri, log) : undefined;
+  const journal = new JournalService(config, log, { cache });
   const commitmentsTree = new CommitmentsTreeProvider(journal, context.workspaceState);
   const focusAreasTree = new FocusAreasTreeProvider(journal);
   const statusBar = new JournalStatusBar(journal);
@@ -84,9 +102,14 @@ export function activate(context: vscode.ExtensionContext): CoachingExtensionApi
   });
 
   journal.start();
-  log.info('Coaching Journal activated');
+  const timings: ActivationTimings = {
+    loadStart: typeof __cjLoadStart === 'number' ? __cjLoadStart : activateStart,
+    loadEnd: typeof __cjLoadEnd === 'number' ? __cjLoadEnd : activateStart,
+    activateStart, activateEnd: performance.now(),
+  };
+  log.info(`Coaching Journal activated in ${(timings.activateEnd - timings.loadStart).toFixed(1)} ms`);
   return {
-    journal, commitmentsTree, focusAreasTree, statusBar, diagnostics, commitJournal, reminders,
+    journal, commitmentsTree, focusAreasTree, statusBar, diagnostics, commitJournal, reminders, journalCache: cache, timings,
     setPrompterForTests: (p) => {
       prompter = p ?? vsCodePrompter;
     },

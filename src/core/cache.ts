@@ -19,7 +19,7 @@ export interface FileStamp {
 }
 
 /** Bump when ParsedNote or this format changes in a way an older cache would not match. */
-export const CACHE_FORMAT_VERSION = 2;
+export const CACHE_FORMAT_VERSION = 3;
 
 const MAGIC = 'coaching-journal-cache';
 
@@ -36,6 +36,12 @@ export interface SerializeOptions {
    * another build is ignored, so a parser fix never leaves stale results behind.
    */
   key?: string;
+  /**
+   * Files modified at or after this time (ms) are left out: another change within the file system's
+   * timestamp granularity could give the same mtime and size (git calls such entries "racily clean").
+   * The caller passes its clock minus a margin; without it every stamped note is written.
+   */
+  racyAfter?: number;
 }
 
 /**
@@ -43,18 +49,23 @@ export interface SerializeOptions {
  * left out (they will be parsed next time).
  */
 export function serializeNotes(notes: Iterable<ParsedNote>, stamps: ReadonlyMap<string, FileStamp>, options: SerializeOptions = {}): string {
-  // Two substitutions keep the text small and the round trip exact: `undefined` (which JSON would drop,
+  // Three substitutions keep the text small and the round trip exact: `undefined` (which JSON would drop,
   // and a restored note must equal a parsed one) is written as null, which a ParsedNote never contains;
-  // a `file` equal to the note's own path (every location and diagnostic has one) is written as 0.
+  // a `file` equal to the note's own path (every location and diagnostic has one) is written as 0; and a
+  // `loc` is written as an array — [line, character] or [line, character, file] for a location,
+  // [line, character, endLine, endCharacter] for a range — since a note has about twenty of them.
   const parts: string[] = [];
   for (const note of notes) {
     const stamp = stamps.get(note.path);
-    if (stamp && Number.isFinite(stamp.mtime) && Number.isFinite(stamp.size)) {
+    if (stamp && Number.isFinite(stamp.mtime) && Number.isFinite(stamp.size) && !(options.racyAfter !== undefined && stamp.mtime >= options.racyAfter)) {
       const entry: CacheEntry = { path: note.path, mtime: stamp.mtime, size: stamp.size, note };
       const own = note.path;
       parts.push(JSON.stringify(entry, (key: string, value: unknown) => {
         if (value === undefined) {
           return null;
+        }
+        if (key === 'loc') {
+          return compactLoc(value, own);
         }
         return key === 'file' && value === own ? 0 : value;
       }));
@@ -136,6 +147,40 @@ export function restoreNotes(data: string | undefined, current: ReadonlyMap<stri
   return { notes, stale };
 }
 
+const LOCATION_KEYS = 'file,line,character';
+const RANGE_KEYS = 'line,character,endLine,endCharacter';
+
+/** A location or range as an array (see serializeNotes); anything else as it is. */
+function compactLoc(value: unknown, own: string): unknown {
+  if (typeof value !== 'object' || value === null) {
+    return value;
+  }
+  const keys = Object.keys(value).join(',');
+  const v = value as Record<string, number | string>;
+  if (keys === LOCATION_KEYS) {
+    return v.file === own ? [v.line, v.character] : [v.line, v.character, v.file];
+  }
+  if (keys === RANGE_KEYS) {
+    return [v.line, v.character, v.endLine, v.endCharacter];
+  }
+  return value;
+}
+
+/** The location or range an array of compactLoc stands for; undefined for an array that is neither. */
+function expandLoc(a: unknown[], path: string): Record<string, unknown> | undefined {
+  const num = (x: unknown): x is number => typeof x === 'number' && Number.isInteger(x) && x >= 0;
+  if (a.length === 2 && num(a[0]) && num(a[1])) {
+    return { file: path, line: a[0], character: a[1] };
+  }
+  if (a.length === 3 && num(a[0]) && num(a[1]) && typeof a[2] === 'string') {
+    return { file: a[2], line: a[0], character: a[1] };
+  }
+  if (a.length === 4 && a.every(num)) {
+    return { line: a[0], character: a[1], endLine: a[2], endCharacter: a[3] };
+  }
+  return undefined;
+}
+
 function isEntry(e: unknown): e is CacheEntry {
   if (typeof e !== 'object' || e === null) {
     return false;
@@ -168,6 +213,12 @@ function restoreNote(value: unknown, path: string, depth: number): boolean {
     const v = obj[k];
     if (v === null) {
       obj[k] = undefined;
+    } else if (k === 'loc' && Array.isArray(v)) {
+      const loc = expandLoc(v, path);
+      if (!loc) {
+        return false;
+      }
+      obj[k] = loc;
     } else if (typeof v === 'object') {
       if (!restoreNote(v, path, depth + 1)) {
         return false;

@@ -118,6 +118,8 @@ export class JournalIndex {
   private slots: SessionSlot[] = [];
   private readonly slotByPath = new Map<string, SessionSlot>();
   private readonly checkinsByAction = new Map<string, CheckinEntry[]>();
+  /** The session slots whose actions declare each commitment id (usually one; more when duplicated). */
+  private readonly slotsByAction = new Map<string, SessionSlot[]>();
   private readonly bigPicturePaths = new Set<string>();
   private readonly focusPaths = new Set<string>();
   /** Files that refer to a commitment id (for re-checking them when that id appears or goes). */
@@ -126,7 +128,14 @@ export class JournalIndex {
   private readonly nsCount = new Map<string, number>();
   private readonly dupNs = new Set<string>();
   // What diagnostics() must recompute.
+  /** Unknown-reference diagnostics of the files that have some. */
   private readonly refDiagnostics = new Map<string, Diagnostic[]>();
+  /** Each file's own diagnostics, for the files that have some (kept as notes are set and removed). */
+  private readonly ownDiagnostics = new Map<string, Diagnostic[]>();
+  /** Sessions whose advice must be computed again, the advice of those that have some, and how many open commitments serve each value. */
+  private readonly adviceDirty = new Set<SessionSlot>();
+  private readonly adviceBySlot = new Map<SessionSlot, Diagnostic[]>();
+  private readonly openValueCount = new Map<string, number>();
   private readonly refDirty = new Set<string>();
   private refAllDirty = true;
   private dupDirty = true;
@@ -152,6 +161,11 @@ export class JournalIndex {
   setNote(note: ParsedNote): void {
     this.touch(note.path);
     this.notes.set(note.path, note);
+    if (note.diagnostics.length > 0) {
+      this.ownDiagnostics.set(note.path, note.diagnostics);
+    } else {
+      this.ownDiagnostics.delete(note.path);
+    }
     this.changed();
   }
 
@@ -162,6 +176,7 @@ export class JournalIndex {
     }
     this.touch(path);
     this.notes.delete(path);
+    this.ownDiagnostics.delete(path);
     this.changed();
     return true;
   }
@@ -174,6 +189,7 @@ export class JournalIndex {
       if (path.startsWith(p)) {
         this.touch(path);
         this.notes.delete(path);
+        this.ownDiagnostics.delete(path);
         n++;
       }
     }
@@ -185,6 +201,7 @@ export class JournalIndex {
 
   clear(): void {
     this.notes.clear();
+    this.ownDiagnostics.clear();
     this.built = false;
     this.pending.clear();
     this.changed();
@@ -259,38 +276,43 @@ export class JournalIndex {
     }
     if (focusChanged) {
       for (const slot of this.slots) {
-        slot.advice = undefined;
-        slot.openValues = undefined;
+        this.resetAdvice(slot);
       }
     }
 
-    const sessions: Session[] = new Array<Session>(this.slots.length);
-    const learnings: Learning[] = [];
-    const feedback: Feedback[] = [];
-    const commitments: Commitment[] = [];
-    const commitmentById = new Map<string, Commitment>();
-    for (let i = 0; i < this.slots.length; i++) {
-      const slot = this.slots[i];
-      const s = slot.session;
-      sessions[i] = s;
-      for (const l of s.learnings) {
-        learnings.push(l);
-      }
-      for (const f of s.feedback) {
-        feedback.push(f);
-      }
-      slot.commitments ??= this.commitmentsOf(s);
-      for (const c of slot.commitments) {
-        commitments.push(c);
-        if (!commitmentById.has(c.id)) {
-          commitmentById.set(c.id, c);
-        }
+    const slots = this.slots;
+    let total = 0;
+    for (let i = 0; i < slots.length; i++) {
+      total += slots[i].session.actions.length;
+    }
+    const sessions: Session[] = new Array<Session>(slots.length);
+    const commitments: Commitment[] = new Array<Commitment>(total);
+    let n = 0;
+    for (let i = 0; i < slots.length; i++) {
+      const slot = slots[i];
+      sessions[i] = slot.session;
+      const list = (slot.commitments ??= this.commitmentsOf(slot.session));
+      for (let k = 0; k < list.length; k++) {
+        commitments[n++] = list[k];
       }
     }
-    this.snapshotCache = {
-      version: this.versionCounter, bigPicture, values, valueById, focusAreas, focusById, sessions, commitments, commitmentById, learnings, feedback,
-    };
-    return this.snapshotCache;
+    // Views read the sessions and the commitments after every change; the id table and the flat lists
+    // of learnings and feedback are built the first time someone reads them (from this snapshot's own
+    // sessions and commitments, so they never see a later change).
+    const snap = { version: this.versionCounter, bigPicture, values, valueById, focusAreas, focusById, sessions, commitments } as JournalSnapshot;
+    lazyField(snap, 'commitmentById', () => {
+      const byId = new Map<string, Commitment>();
+      for (const c of commitments) {
+        if (!byId.has(c.id)) {
+          byId.set(c.id, c);
+        }
+      }
+      return byId;
+    });
+    lazyField(snap, 'learnings', () => sessions.flatMap((s) => s.learnings));
+    lazyField(snap, 'feedback', () => sessions.flatMap((s) => s.feedback));
+    this.snapshotCache = snap;
+    return snap;
   }
 
   /** The commitments made in a session, with what later check-ins say about them. */
@@ -308,6 +330,7 @@ export class JournalIndex {
     this.slots = [];
     this.slotByPath.clear();
     this.checkinsByAction.clear();
+    this.slotsByAction.clear();
     this.bigPicturePaths.clear();
     this.focusPaths.clear();
     this.actionRefs.clear();
@@ -317,11 +340,16 @@ export class JournalIndex {
     this.refDirty.clear();
     this.refAllDirty = true;
     this.dupDirty = true;
+    this.adviceDirty.clear();
+    this.adviceBySlot.clear();
+    this.openValueCount.clear();
     for (const [path, note] of this.notes) {
       if (note.session) {
         const slot: SessionSlot = { session: note.session, path, stem: stemOf(note.session.loc.file) };
         this.slots.push(slot);
         this.slotByPath.set(path, slot);
+        this.addSlotActions(slot);
+        this.adviceDirty.add(slot);
       }
       this.index(path, note, 1);
     }
@@ -402,6 +430,9 @@ export class JournalIndex {
         const at = this.slots[i] === slot ? i : this.slots.indexOf(slot);
         this.slots.splice(at, 1);
         this.slotByPath.delete(path);
+        this.removeSlotActions(slot);
+        this.resetAdvice(slot);
+        this.adviceDirty.delete(slot);
         for (const c of slot.session.checkin) {
           const list = this.checkinsByAction.get(c.action);
           const k = list ? list.indexOf(c) : -1;
@@ -424,6 +455,8 @@ export class JournalIndex {
         const slot: SessionSlot = { session: after.session, path, stem: stemOf(after.session.loc.file) };
         this.slots.splice(upperBound(this.slots, slot, compareSlots), 0, slot);
         this.slotByPath.set(path, slot);
+        this.addSlotActions(slot);
+        this.adviceDirty.add(slot);
         for (const c of after.session.checkin) {
           let list = this.checkinsByAction.get(c.action);
           if (!list) {
@@ -440,13 +473,10 @@ export class JournalIndex {
     }
     this.refDirty.add(path);
     // Commitments whose check-ins changed are derived again.
-    if (touchedIds.size > 0) {
-      for (const slot of this.slots) {
-        if (slot.commitments && slot.session.actions.some((a) => touchedIds.has(a.id))) {
-          slot.commitments = undefined;
-          slot.advice = undefined;
-          slot.openValues = undefined;
-        }
+    for (const id of touchedIds) {
+      for (const slot of this.slotsByAction.get(id) ?? []) {
+        slot.commitments = undefined;
+        this.resetAdvice(slot);
       }
     }
     const valuesOrFocus = !!(before?.bigPicture || before?.focusArea || after?.bigPicture || after?.focusArea);
@@ -454,6 +484,46 @@ export class JournalIndex {
       this.refAllDirty = true;
     }
     return valuesOrFocus;
+  }
+
+  /** Forgets a session's advice (and the values its open commitments served) until diagnostics() computes it again. */
+  private resetAdvice(slot: SessionSlot): void {
+    for (const v of slot.openValues ?? []) {
+      const n = (this.openValueCount.get(v) ?? 0) - 1;
+      if (n > 0) {
+        this.openValueCount.set(v, n);
+      } else {
+        this.openValueCount.delete(v);
+      }
+    }
+    slot.advice = undefined;
+    slot.openValues = undefined;
+    this.adviceBySlot.delete(slot);
+    this.adviceDirty.add(slot);
+  }
+
+  private addSlotActions(slot: SessionSlot): void {
+    for (const a of slot.session.actions) {
+      const list = this.slotsByAction.get(a.id);
+      if (!list) {
+        this.slotsByAction.set(a.id, [slot]);
+      } else if (!list.includes(slot)) {
+        list.push(slot);
+      }
+    }
+  }
+
+  private removeSlotActions(slot: SessionSlot): void {
+    for (const a of slot.session.actions) {
+      const list = this.slotsByAction.get(a.id);
+      const k = list ? list.indexOf(slot) : -1;
+      if (list && k >= 0) {
+        list.splice(k, 1);
+        if (list.length === 0) {
+          this.slotsByAction.delete(a.id);
+        }
+      }
+    }
   }
 
   /** Files referring to this commitment id must be checked again (it may have appeared or gone). */
@@ -474,57 +544,73 @@ export class JournalIndex {
     const snap = this.snapshot();
     const out: Diagnostic[] = [];
     const extraBigPictures: Diagnostic[] = [];
-    const unknownRefs: Diagnostic[] = [];
+    for (const path of this.bigPicturePaths) {
+      const note = this.notes.get(path);
+      if (note?.bigPicture && note.bigPicture !== snap.bigPicture) {
+        extraBigPictures.push(diagnostic(note.path, { line: 0, character: 0, endLine: 0, endCharacter: 3 }, 'warning', 'extra-big-picture',
+          'Only one big picture counts (big-picture.md); this one is ignored. Merge it into big-picture.md.'));
+      }
+    }
+    // Unknown references: checked again only in the files that changed or refer to what changed.
+    const recheck = (path: string): void => {
+      const note = this.notes.get(path);
+      const refs = note && note.refs.length > 0 ? unknownReferences(note, snap, this.slotsByAction) : [];
+      if (refs.length > 0) {
+        this.refDiagnostics.set(path, refs);
+      } else {
+        this.refDiagnostics.delete(path);
+      }
+    };
     if (this.refAllDirty) {
       this.refDiagnostics.clear();
+      for (const path of this.notes.keys()) {
+        recheck(path);
+      }
     } else {
-      for (const p of this.refDirty) {
-        this.refDiagnostics.delete(p);
+      for (const path of this.refDirty) {
+        recheck(path);
       }
     }
     this.refAllDirty = false;
     this.refDirty.clear();
-    for (const [path, note] of this.notes) {
-      for (const d of note.diagnostics) {
+    for (const diags of this.ownDiagnostics.values()) {
+      for (const d of diags) {
         out.push(d);
       }
-      if (note.bigPicture && note.bigPicture !== snap.bigPicture) {
-        extraBigPictures.push(diagnostic(note.path, { line: 0, character: 0, endLine: 0, endCharacter: 3 }, 'warning', 'extra-big-picture',
-          'Only one big picture counts (big-picture.md); this one is ignored. Merge it into big-picture.md.'));
-      }
-      if (note.refs.length > 0) {
-        let refs = this.refDiagnostics.get(path);
-        if (!refs) {
-          refs = unknownReferences(note, snap);
-          this.refDiagnostics.set(path, refs);
-        }
-        for (const d of refs) {
-          unknownRefs.push(d);
-        }
+    }
+    const unknownRefs: Diagnostic[] = [];
+    for (const diags of this.refDiagnostics.values()) {
+      for (const d of diags) {
+        unknownRefs.push(d);
       }
     }
     if (this.dupDirty) {
       this.dupCache = this.dupNs.size > 0 ? duplicateIds(this.notes.values(), this.dupNs) : [];
       this.dupDirty = false;
     }
+    // Advice about commitments: computed again only for the sessions whose commitments changed.
+    for (const slot of this.adviceDirty) {
+      const a = commitmentAdvice(slot.commitments ?? [], snap);
+      slot.advice = a.advice;
+      slot.openValues = a.openValues;
+      if (a.advice.length > 0) {
+        this.adviceBySlot.set(slot, a.advice);
+      }
+      for (const v of a.openValues) {
+        this.openValueCount.set(v, (this.openValueCount.get(v) ?? 0) + 1);
+      }
+    }
+    this.adviceDirty.clear();
     const advice: Diagnostic[] = [];
-    const valueUsed = new Set<string>();
+    for (const diags of this.adviceBySlot.values()) {
+      for (const d of diags) {
+        advice.push(d);
+      }
+    }
+    const valueUsed = new Set<string>(this.openValueCount.keys());
     for (const f of snap.focusAreas) {
       if (f.status === 'active') {
         f.values.forEach((v) => valueUsed.add(v));
-      }
-    }
-    for (const slot of this.slots) {
-      if (!slot.advice || !slot.openValues) {
-        const a = commitmentAdvice(slot.commitments ?? [], snap);
-        slot.advice = a.advice;
-        slot.openValues = a.openValues;
-      }
-      for (const d of slot.advice) {
-        advice.push(d);
-      }
-      for (const v of slot.openValues) {
-        valueUsed.add(v);
       }
     }
     const unused: Diagnostic[] = [];
@@ -539,7 +625,7 @@ export class JournalIndex {
         out.push(d);
       }
     }
-    out.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : a.line - b.line || a.character - b.character));
+    out.sort(compareDiagnostics);
     this.diagnosticsCache = out;
     return out;
   }
@@ -559,6 +645,32 @@ export class JournalIndex {
     }
     return ids;
   }
+}
+
+/**
+ * Defines `key` on `obj` as computed on first read, then kept (an ordinary enumerable property from then
+ * on, so spreading or comparing a snapshot sees it like any other field).
+ */
+function lazyField<T extends object, K extends keyof T>(obj: T, key: K, compute: () => T[K]): void {
+  Object.defineProperty(obj, key, {
+    configurable: true,
+    enumerable: true,
+    get() {
+      const value = compute();
+      Object.defineProperty(obj, key, { value, enumerable: true, writable: false, configurable: false });
+      return value;
+    },
+  });
+}
+
+/** By file, line and column; then by code and message, so that the order never depends on the order of changes. */
+function compareDiagnostics(a: Diagnostic, b: Diagnostic): number {
+  if (a.file !== b.file) {
+    return a.file < b.file ? -1 : 1;
+  }
+  return a.line - b.line || a.character - b.character
+    || (a.code < b.code ? -1 : a.code > b.code ? 1 : 0)
+    || (a.message < b.message ? -1 : a.message > b.message ? 1 : 0);
 }
 
 function where(d: { loc: { line: number } }, file: string): string {
@@ -607,10 +719,10 @@ function duplicateIds(notes: Iterable<ParsedNote>, dupNs: ReadonlySet<string>): 
 }
 
 /** A note's references to ids that do not exist. */
-function unknownReferences(note: ParsedNote, snap: JournalSnapshot): Diagnostic[] {
+function unknownReferences(note: ParsedNote, snap: JournalSnapshot, commitmentIds: ReadonlyMap<string, unknown>): Diagnostic[] {
   const out: Diagnostic[] = [];
   for (const ref of note.refs) {
-    const known = ref.kind === 'value' ? snap.valueById.has(ref.id) : ref.kind === 'focus-area' ? snap.focusById.has(ref.id) : snap.commitmentById.has(ref.id);
+    const known = ref.kind === 'value' ? snap.valueById.has(ref.id) : ref.kind === 'focus-area' ? snap.focusById.has(ref.id) : commitmentIds.has(ref.id);
     if (!known) {
       const what = ref.kind === 'value' ? 'value' : ref.kind === 'focus-area' ? 'focus area' : 'commitment';
       const fix = ref.kind === 'value' ? 'add it to the values in big-picture.md, or fix the id'

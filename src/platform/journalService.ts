@@ -1,7 +1,8 @@
 import * as vscode from 'vscode';
-import { JournalIndex, loadJournal, noteFromBytes, type Commitment } from '../core';
+import { JournalIndex, loadJournal, noteFromBytes, type Commitment, type FileStamp, type JournalStore } from '../core';
 import type { CoachingConfig, ConfigReader } from './config';
 import { Disposable } from './disposable';
+import type { JournalCache } from './journalCache';
 import type { Logger } from './logger';
 import { msUntilTomorrow, today } from './today';
 import { WorkspaceJournalStore } from './workspaceStore';
@@ -10,6 +11,8 @@ import { WorkspaceJournalStore } from './workspaceStore';
 export class FolderJournal {
   readonly index = new JournalIndex();
   readonly store: WorkspaceJournalStore;
+  /** Modification time and size of each note as it was read from disk (not from an unsaved editor): what the cache is keyed by. */
+  readonly stamps = new Map<string, FileStamp>();
 
   constructor(readonly folder: vscode.WorkspaceFolder, readonly config: CoachingConfig) {
     this.store = new WorkspaceJournalStore(vscode.Uri.joinPath(folder.uri, ...config.folder.split('/')));
@@ -45,6 +48,22 @@ export interface JournalServiceOptions {
   maxWaitMs?: number;
   /** Loads slower than this show a progress indicator in the status bar. */
   progressAfterMs?: number;
+  /** Keeps parsed notes between sessions (extension storage); without it every start parses every note. */
+  cache?: JournalCache;
+  /** Quiet time after the last change before the cache is written again. */
+  cacheWriteDelayMs?: number;
+}
+
+/** What the latest (re)load did, for the log and the benchmark. */
+export interface LoadStats {
+  notes: number;
+  /** Notes taken from the cache (their files unchanged since it was written). */
+  restored: number;
+  /** Notes read and parsed. */
+  parsed: number;
+  /** Why a journal's cache was not used, when one was there but could not be (for the log and tests). */
+  cacheIgnored?: string;
+  ms: number;
 }
 
 /**
@@ -70,12 +89,22 @@ export class JournalService extends Disposable {
   private readonly debounceMs: number;
   private readonly maxWaitMs: number;
   private readonly progressAfterMs: number;
+  private readonly cache: JournalCache | undefined;
+  private readonly cacheWriteDelayMs: number;
+  private cacheTimer: ReturnType<typeof setTimeout> | undefined;
+  private cacheDirty = new Set<FolderJournal>();
+  /** The cache write in progress: writes happen one after the other, and a load waits for it. */
+  private cacheWriting: Promise<void> = Promise.resolve();
+  private lastLoad: LoadStats = { notes: 0, restored: 0, parsed: 0, ms: 0 };
+  private firstReady: number | undefined;
 
   constructor(private readonly config: ConfigReader, private readonly log: Logger, options: JournalServiceOptions = {}) {
     super();
     this.debounceMs = options.debounceMs ?? 150;
     this.maxWaitMs = options.maxWaitMs ?? 1000;
     this.progressAfterMs = options.progressAfterMs ?? 400;
+    this.cache = options.cache;
+    this.cacheWriteDelayMs = options.cacheWriteDelayMs ?? 5000;
     this._register(config.onDidChange((e) => {
       if (e.folderChanged) {
         void this.reload();
@@ -98,6 +127,7 @@ export class JournalService extends Disposable {
         this.disposeWatchers();
         clearTimeout(this.timer);
         clearTimeout(this.midnight);
+        clearTimeout(this.cacheTimer);
       },
     });
   }
@@ -111,6 +141,16 @@ export class JournalService extends Disposable {
   /** Resolves when the latest (re)load has finished. */
   get ready(): Promise<void> {
     return this.loading;
+  }
+
+  /** When the first load ended (performance.now()): the views can show the journal from then on. */
+  get firstReadyAt(): number | undefined {
+    return this.firstReady;
+  }
+
+  /** What the latest completed load did. */
+  get loadStats(): LoadStats {
+    return this.lastLoad;
   }
 
   get state(): JournalState {
@@ -168,18 +208,20 @@ export class JournalService extends Disposable {
     this.stateValue = 'loading';
     const started = Date.now();
     const load = (async () => {
-      await Promise.all(journals.map(async (j) => {
-        const report = await loadJournal(j.store, j.index);
-        for (const f of report.failed) {
-          this.log.warn(`Could not read ${j.store.uri(f.path).toString(true)}: ${f.message}`);
-        }
-      }));
+      await this.cacheWriting; // never read a cache file while it is being written
+      const counts = await Promise.all(journals.map((j) => this.loadFolder(j)));
       if (generation !== this.generation) {
         return;
       }
       this.stateValue = journals.some((j) => j.hasNotes) ? 'ready' : 'none';
       const notes = journals.reduce((n, j) => n + j.index.size, 0);
-      this.log.info(`Read ${notes} coaching notes in ${journals.length} workspace folder(s) in ${Date.now() - started} ms.`);
+      const restored = counts.reduce((n, c) => n + c.restored, 0);
+      this.lastLoad = {
+        notes, restored, parsed: counts.reduce((n, c) => n + c.parsed, 0), ms: Date.now() - started,
+        cacheIgnored: counts.map((c) => c.ignored).find((x) => x !== undefined),
+      };
+      this.firstReady ??= performance.now();
+      this.log.info(`Read ${notes} coaching notes (${restored} of them from the cache) in ${journals.length} workspace folder(s) in ${this.lastLoad.ms} ms.`);
       this.changed.fire();
     })().catch((e: unknown) => {
       this.log.error(e instanceof Error ? e : String(e));
@@ -194,6 +236,84 @@ export class JournalService extends Disposable {
     }, this.progressAfterMs);
     void load.finally(() => clearTimeout(slow));
     return load;
+  }
+
+  /**
+   * Reads one journal: with a cache, the files are listed and stat'ed, unchanged ones are taken from the
+   * cache and only the others are read and parsed. A file is stat'ed before it is read, so a change
+   * racing the read makes its stamp old (it is parsed again next time), never the other way round.
+   */
+  private async loadFolder(j: FolderJournal): Promise<{ restored: number; parsed: number; ignored?: string }> {
+    let toParse: JournalStore = j.store;
+    let restored = 0;
+    let ignored: string | undefined;
+    if (this.cache) {
+      const paths = await j.store.list();
+      const stamps = new Map<string, FileStamp>();
+      await pool(paths, 64, async (path) => {
+        if (!j.store.unsavedDocument(path)) {
+          try {
+            stamps.set(path, await j.store.stat(path));
+          } catch {
+            // unreadable or gone: read (and reported) below
+          }
+        }
+      });
+      const result = await this.cache.restore(j.store.root, stamps);
+      if (result.ignored && result.ignored !== 'no cache') {
+        ignored = result.ignored;
+        this.log.info(`Journal cache not used: ${result.ignored}.`);
+      }
+      for (const note of result.notes) {
+        j.index.setNote(note);
+        j.stamps.set(note.path, stamps.get(note.path)!);
+      }
+      restored = result.notes.length;
+      const restoredPaths = new Set(result.notes.map((n) => n.path));
+      const stale = paths.filter((p) => !restoredPaths.has(p));
+      for (const p of stale) {
+        const stamp = stamps.get(p);
+        if (stamp) {
+          j.stamps.set(p, stamp);
+        }
+      }
+      toParse = { list: async () => stale, read: (p) => j.store.read(p) };
+      if (stale.length > 0 || result.ignored) {
+        this.cacheDirty.add(j);
+        this.scheduleCacheWrite();
+      }
+    }
+    const report = await loadJournal(toParse, j.index);
+    for (const f of report.failed) {
+      j.stamps.delete(f.path);
+      this.log.warn(`Could not read ${j.store.uri(f.path).toString(true)}: ${f.message}`);
+    }
+    return { restored, parsed: report.read, ignored };
+  }
+
+  /** Writes the cache of every journal changed since it was last written, now. */
+  writeCache(): Promise<void> {
+    clearTimeout(this.cacheTimer);
+    this.cacheTimer = undefined;
+    const cache = this.cache;
+    if (!cache) {
+      return Promise.resolve();
+    }
+    // After the write in progress (if any), so that the last write holds the latest notes.
+    this.cacheWriting = this.cacheWriting.then(async () => {
+      const dirty = [...this.cacheDirty].filter((j) => this.journalList.includes(j));
+      this.cacheDirty.clear();
+      await Promise.all(dirty.map((j) => cache.write(j.store.root, j.index.allNotes(), j.stamps)));
+    });
+    return this.cacheWriting;
+  }
+
+  private scheduleCacheWrite(): void {
+    if (!this.cache || this.isDisposed) {
+      return;
+    }
+    clearTimeout(this.cacheTimer);
+    this.cacheTimer = setTimeout(() => void this.writeCache(), this.cacheWriteDelayMs);
   }
 
   /**
@@ -306,9 +426,13 @@ export class JournalService extends Disposable {
             if (path === '') {
               changed = changed || index.size > 0;
               index.clear();
+              journal.stamps.clear();
+              this.cacheDirty.add(journal);
               toRead.clear();
             } else {
               changed = index.removeFolder(path) > 0 || changed;
+              [...journal.stamps.keys()].filter((p) => p.startsWith(path + '/')).forEach((p) => journal.stamps.delete(p));
+              this.cacheDirty.add(journal);
               [...toRead].filter((p) => p.startsWith(path + '/')).forEach((p) => toRead.delete(p));
             }
             break;
@@ -319,6 +443,8 @@ export class JournalService extends Disposable {
             for (const known of index.paths()) {
               if (known.startsWith(prefix) && !found.has(known)) {
                 changed = index.remove(known) || changed;
+                journal.stamps.delete(known);
+                this.cacheDirty.add(journal);
               }
             }
             break;
@@ -330,15 +456,12 @@ export class JournalService extends Disposable {
       }
       const paths = [...toRead];
       files += paths.length;
-      let next = 0;
-      const worker = async (): Promise<void> => {
-        while (next < paths.length) {
-          changed = (await this.readNote(journal, paths[next++])) || changed;
-        }
-      };
-      await Promise.all(Array.from({ length: Math.min(32, paths.length) }, worker));
+      await pool(paths, 32, async (path) => {
+        changed = (await this.readNote(journal, path)) || changed;
+      });
     }
     if (changed) {
+      this.scheduleCacheWrite();
       const wasReady = this.stateValue;
       this.stateValue = this.journalList.some((j) => j.hasNotes) ? 'ready' : 'none';
       if (wasReady !== this.stateValue) {
@@ -351,15 +474,28 @@ export class JournalService extends Disposable {
 
   /** Reads one note into its journal's index (unsaved text first); returns whether anything changed. */
   private async readNote(journal: FolderJournal, path: string): Promise<boolean> {
+    // The note and its stamp change together (no await between them), so a cache written meanwhile
+    // holds either the old note with the old stamp or the new one with the new stamp.
+    this.cacheDirty.add(journal);
     const doc = journal.store.unsavedDocument(path);
     if (doc) {
-      journal.index.setText(path, doc.getText());
+      journal.index.setText(path, doc.getText()); // unsaved text: never cached
+      journal.stamps.delete(path);
       return true;
     }
     try {
-      journal.index.setNote(noteFromBytes(path, await vscode.workspace.fs.readFile(journal.store.uri(path))));
+      // Stamp first, then read: a change in between leaves an old stamp (parsed again next start).
+      const stamp = this.cache ? await journal.store.stat(path) : undefined;
+      const note = noteFromBytes(path, await vscode.workspace.fs.readFile(journal.store.uri(path)));
+      journal.index.setNote(note);
+      if (stamp) {
+        journal.stamps.set(path, stamp);
+      } else {
+        journal.stamps.delete(path);
+      }
       return true;
     } catch (e) {
+      journal.stamps.delete(path);
       if (e instanceof vscode.FileSystemError && (e.code === 'FileNotFound' || e.code === 'FileIsADirectory')) {
         return journal.index.remove(path);
       }
@@ -382,6 +518,17 @@ export class JournalService extends Disposable {
       }
     }, msUntilTomorrow());
   }
+}
+
+/** Runs `work` over `items`, at most `concurrency` at a time. */
+async function pool<T>(items: readonly T[], concurrency: number, work: (item: T) => Promise<void>): Promise<void> {
+  let next = 0;
+  const worker = async (): Promise<void> => {
+    while (next < items.length) {
+      await work(items[next++]);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(concurrency, items.length) }, worker));
 }
 
 function isNote(path: string): boolean {

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import type { JournalStore } from '../core';
+import type { FileStamp, JournalStore } from '../core';
 
 /** Folders never walked: hidden ones (.git, .obsidian…) and dependencies. */
 const SKIP = new Set(['node_modules']);
@@ -77,6 +77,12 @@ export class WorkspaceJournalStore implements JournalStore {
       return encoder.encode(doc.getText());
     }
     return vscode.workspace.fs.readFile(this.uri(path));
+  }
+
+  /** A file's modification time and size (what the cache of parsed notes is keyed by). */
+  async stat(path: string): Promise<FileStamp> {
+    const st = await vscode.workspace.fs.stat(this.uri(path));
+    return { mtime: st.mtime, size: st.size };
   }
 
   /** The open (not closed) text document of a note, if there is one. */

@@ -20,14 +20,16 @@ const SUITE_TIMEOUT_MS = Number(process.env.INTEGRATION_TIMEOUT_MS ?? 300_000);
 
 async function main(): Promise<number> {
   installSignalHandlers();
-  if (!fs.existsSync(`${integrationSuite}.js`)) {
-    throw new Error(`${integrationSuite}.js not found: run "npm run build:tests" first`);
+  if (!fs.existsSync(`${process.env.INTEGRATION_SUITE ?? integrationSuite}.js`)) {
+    throw new Error(`${process.env.INTEGRATION_SUITE ?? integrationSuite}.js not found: run "npm run build:tests" first`);
   }
   if (!fs.existsSync(path.join(repoRoot, 'dist', 'extension.js'))) {
     throw new Error('dist/extension.js not found: run "npm run build" first');
   }
   const tools = await ensureTools();
-  const workspace = copyWorkspace(fixtureWorkspace, 'integration');
+  // The benchmark runs its own suite on a generated journal (bench/bench.ts); tests use the fixture.
+  const suite = process.env.INTEGRATION_SUITE ? path.resolve(process.env.INTEGRATION_SUITE) : integrationSuite;
+  const workspace = copyWorkspace(process.env.INTEGRATION_WORKSPACE ? path.resolve(process.env.INTEGRATION_WORKSPACE) : fixtureWorkspace, 'integration');
   const server = await startCodeServer({ tools, profile: createProfile(), smokeTestDriver: true, name: 'code-server-integration' });
   const { page } = await launchBrowser(tools);
 
@@ -71,7 +73,7 @@ async function main(): Promise<number> {
     port: server.port,
     folder: workspace,
     extensionDevelopmentPath: repoRoot,
-    extensionTestsPath: integrationSuite,
+    extensionTestsPath: suite,
   });
   await step('opening the workbench', 120_000, () => page.goto(url, { waitUntil: 'domcontentloaded', timeout: 90_000 }));
   log('running the suite in the extension host');

@@ -119,6 +119,16 @@ describe('The cache of parsed notes (warm start)', () => {
         const swapped = body.replace(/"path":"sessions\/2025-12-01\.md","mtime"/, '"path":"sessions/2025-12-08.md","mtime"');
         return `${header.replace(/ \d+$/, ` ${swapped.length}`)}\n${swapped}`;
       })()],
+      ['a location that is not one', (() => {
+        const broken = body.replace(/"loc":\[(\d+),(\d+)\]/, '"loc":[$1,"$2"]');
+        assert.notStrictEqual(broken, body, 'the fixture has a compact location');
+        return `${header.replace(/ \d+$/, ` ${broken.length}`)}\n${broken}`;
+      })()],
+      ['a range with a negative line', (() => {
+        const broken = body.replace(/"loc":\[(\d+),(\d+),(\d+),(\d+)\]/, '"loc":[-1,$2,$3,$4]');
+        assert.notStrictEqual(broken, body, 'the fixture has a compact range');
+        return `${header.replace(/ \d+$/, ` ${broken.length}`)}\n${broken}`;
+      })()],
       ['binary garbage', '\u0000\u0001\u0002'],
     ];
     for (const [what, data] of bad) {
@@ -131,6 +141,16 @@ describe('The cache of parsed notes (warm start)', () => {
     }
     // The good one, for contrast.
     assert.strictEqual(restoreNotes(good, stamps, { key: '0.1.0' }).notes.length, stamps.size);
+  });
+
+  it('leaves out notes modified too recently to trust their stamp (racily clean)', async () => {
+    const cold = await loadFixture();
+    const stamps = await stampsOf(FIXTURE);
+    const [recent] = [...stamps.keys()];
+    const times = new Map([...stamps].map(([p, st]) => [p, { ...st, mtime: p === recent ? 2_000 : 1_000 }]));
+    const r = restoreNotes(serializeNotes(cold.allNotes(), times, { racyAfter: 2_000 }), times);
+    assert.deepStrictEqual(r.stale, [recent]);
+    assert.strictEqual(r.notes.length, stamps.size - 1);
   });
 
   it('leaves out notes without a stamp', async () => {

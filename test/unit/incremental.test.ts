@@ -111,4 +111,31 @@ describe('Incremental updates equal a full rebuild', () => {
     }
     assertSame(index, 'after clear');
   });
+
+  it('a snapshot never changes after it was taken, even for the fields it computes on first read', async () => {
+    const files = await texts(FIXTURE);
+    const index = new JournalIndex();
+    for (const [p, t] of files) {
+      index.setText(p, t);
+    }
+    const before = index.snapshot();
+    const expected = fresh(index).snapshot();
+    // Change every session (a learning added, an outcome recorded), then read the lazy fields of the old snapshot.
+    for (const [p, t] of files) {
+      const note = index.get(p)!;
+      if (note.session) {
+        const action = note.session.actions[0]?.id;
+        const edits = action ? recordOutcomeEdits(t, action, { outcome: 'done', on: '2026-11-24' }) : addLearningEdits(t, { id: `l-20261124-z${p.length}x`, text: 'Later', evidence: false });
+        index.setText(p, applyEdits(t, edits));
+      }
+    }
+    const after = index.snapshot();
+    assert.notStrictEqual(after, before);
+    assert.notDeepStrictEqual(after.learnings.length + after.commitments.filter((c) => c.status === 'done').length,
+      expected.learnings.length + expected.commitments.filter((c) => c.status === 'done').length, 'the edits changed the journal');
+    assert.deepStrictEqual(before.learnings, expected.learnings);
+    assert.deepStrictEqual(before.feedback, expected.feedback);
+    assert.deepStrictEqual([...before.commitmentById], [...expected.commitmentById]);
+    assert.deepStrictEqual(before.commitments, expected.commitments);
+  });
 });

@@ -1,0 +1,83 @@
+import * as assert from 'assert';
+import * as vscode from 'vscode';
+import type { CoachingExtensionApi } from '../../src/extension';
+import type { CommitmentsNode } from '../../src/views/commitmentsTree';
+
+const EXTENSION_ID = 'coaching-journal.coaching-journal';
+const RUNS = 5;
+
+/** Everything the Commitments view would show: the groups and the commitments under them. */
+async function treeItems(api: CoachingExtensionApi): Promise<number> {
+  const groups = await api.commitmentsTree.getChildren();
+  let n = 0;
+  for (const g of groups) {
+    api.commitmentsTree.getTreeItem(g);
+    for (const c of await api.commitmentsTree.getChildren(g as CommitmentsNode)) {
+      api.commitmentsTree.getTreeItem(c);
+      n++;
+    }
+  }
+  return n;
+}
+
+function median(xs: number[]): number {
+  const s = [...xs].sort((a, b) => a - b);
+  return s.length % 2 ? s[s.length >> 1] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
+}
+
+describe('Host benchmark', () => {
+  it('measures activation and the time until the Commitments view has its items', async () => {
+    const extension = vscode.extensions.getExtension<CoachingExtensionApi>(EXTENSION_ID);
+    assert.ok(extension);
+    const api = await extension.activate();
+    await api.journal.ready;
+    const { timings, journal } = api;
+    const readyAt = journal.firstReadyAt;
+    assert.ok(readyAt !== undefined);
+    const startup = journal.loadStats;
+    let t0 = performance.now();
+    const items = await treeItems(api);
+    const startupTree = performance.now() - t0;
+    assert.ok(items > 0, 'the Commitments view has items');
+
+    // A restart: the cache written, then the journal read again from it.
+    await journal.writeCache();
+    const warm: number[] = [];
+    let warmStats = journal.loadStats;
+    for (let i = 0; i < RUNS; i++) {
+      t0 = performance.now();
+      await journal.reload();
+      const n = await treeItems(api);
+      warm.push(performance.now() - t0);
+      warmStats = journal.loadStats;
+      assert.strictEqual(n, items);
+    }
+    // Without the cache: every note read and parsed again.
+    const cacheFile = api.journalCache!.fileFor(journal.journalsWithNotes()[0].store.root);
+    const cold: number[] = [];
+    let coldStats = journal.loadStats;
+    for (let i = 0; i < RUNS; i++) {
+      await vscode.workspace.fs.delete(cacheFile).then(undefined, () => undefined);
+      t0 = performance.now();
+      await journal.reload();
+      const n = await treeItems(api);
+      cold.push(performance.now() - t0);
+      coldStats = journal.loadStats;
+      assert.strictEqual(n, items);
+      await journal.writeCache(); // not timed
+    }
+    console.log('BENCH_HOST ' + JSON.stringify({
+      notes: startup.notes,
+      items,
+      activationMs: timings.activateEnd - timings.loadStart,
+      activateOnlyMs: timings.activateEnd - timings.activateStart,
+      bundleLoadMs: timings.loadEnd - timings.loadStart,
+      startupToTreeMs: readyAt - timings.activateStart + startupTree,
+      startupRestored: startup.restored,
+      warmToTreeMs: median(warm),
+      warmRestored: warmStats.restored,
+      coldToTreeMs: median(cold),
+      coldParsed: coldStats.parsed,
+    }));
+  });
+});
