@@ -69,7 +69,7 @@ export class RecordOutcomeCommand implements Command {
       const message = e instanceof Error ? e.message : String(e);
       this.log.warn(`Record outcome of ${ref.id} in ${uri.toString(true)}: ${message}`);
       // EditError messages say that nothing was changed and what to fix; others say what happened.
-      void vscode.window.showErrorMessage(`Could not record the outcome in ${found.commitment.loc.file}: ${message}${e instanceof EditError ? '' : '.'}`);
+      void vscode.window.showErrorMessage(`Could not record the outcome in ${found.commitment.loc.file}: ${message}${e instanceof EditError || /[.!?]$/.test(message) ? '' : '.'}`);
       return false;
     }
     this.log.info(`Recorded ${outcome} for ${ref.id} in ${found.commitment.loc.file}.`);

@@ -360,8 +360,8 @@ export class JournalService extends Disposable {
       journal.index.setNote(noteFromBytes(path, await vscode.workspace.fs.readFile(journal.store.uri(path))));
       return true;
     } catch (e) {
-      if (e instanceof vscode.FileSystemError && (e.code === 'FileNotFound' || e.code === 'FileIsADirectory')) {
-        return journal.index.remove(path);
+      if ((e instanceof vscode.FileSystemError && (e.code === 'FileNotFound' || e.code === 'FileIsADirectory')) || !(await isFile(journal.store.uri(path)))) {
+        return journal.index.remove(path); // gone, or not a file (a folder, a pipe): not a note, as a full read finds
       }
       const message = e instanceof Error ? e.message : String(e);
       this.log.warn(`Could not read ${journal.store.uri(path).toString(true)}: ${message}`);
@@ -381,6 +381,15 @@ export class JournalService extends Disposable {
         this.scheduleMidnight();
       }
     }, msUntilTomorrow());
+  }
+}
+
+/** True when `uri` is a regular file (a link to one counts); false when it is missing or anything else. */
+async function isFile(uri: vscode.Uri): Promise<boolean> {
+  try {
+    return ((await vscode.workspace.fs.stat(uri)).type & vscode.FileType.File) !== 0;
+  } catch {
+    return false;
   }
 }
 
