@@ -9,6 +9,7 @@ import type { Logger } from '../platform/logger';
 import type { MapRenderMessage, MapViewState, MapWebviewMessage } from '../shared/mapProtocol';
 import { buildMapHtml, makeNonce } from './mapHtml';
 import { parseMapWebviewMessage } from './mapMessageGuard';
+import { restrictedModeMessage } from '../commands/commandIds';
 
 /** Quiet time after a journal change before the map is redrawn (a burst of edits is one redraw). */
 const REDRAW_DEBOUNCE_MS = 250;
@@ -190,6 +191,10 @@ export class ValuesMapPanel extends Disposable {
 
   /** Writes `content` into a new file of the journal folder (never overwriting) and returns its URI. */
   private async writeNewFile(ext: 'md' | 'svg', content: string): Promise<vscode.Uri | undefined> {
+    if (!vscode.workspace.isTrusted) {
+      void vscode.window.showWarningMessage(restrictedModeMessage('Exporting the values map'));
+      return undefined;
+    }
     const journal = this.shown?.journal ?? this.pickJournal();
     if (!journal) {
       void vscode.window.showWarningMessage('There is no coaching journal to export into: open a workspace folder first.');
