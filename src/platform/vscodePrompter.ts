@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import type { Answer, InputOptions, PickOption, PickOptions, Prompter, StepInfo } from './prompter';
+import { plainMessage } from './notify';
 
 type Item<T> = vscode.QuickPickItem & { option: PickOption<T> };
 
@@ -59,11 +60,11 @@ export class VsCodePrompter implements Prompter {
   }
 
   info(message: string): void {
-    void vscode.window.showInformationMessage(message);
+    void vscode.window.showInformationMessage(plainMessage(message));
   }
 
   error(message: string): void {
-    void vscode.window.showErrorMessage(message);
+    void vscode.window.showErrorMessage(plainMessage(message));
   }
 
   private show<T>(options: PickOptions<T>, many: boolean): Promise<Answer<T[]>> {

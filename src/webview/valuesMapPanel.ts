@@ -10,6 +10,7 @@ import type { MapRenderMessage, MapViewState, MapWebviewMessage } from '../share
 import { buildMapHtml, makeNonce } from './mapHtml';
 import { parseMapWebviewMessage } from './mapMessageGuard';
 import { restrictedModeMessage } from '../commands/commandIds';
+import { plainMessage } from '../platform/notify';
 
 /** Quiet time after a journal change before the map is redrawn (a burst of edits is one redraw). */
 const REDRAW_DEBOUNCE_MS = 250;
@@ -101,7 +102,7 @@ export class ValuesMapPanel extends Disposable {
     }
     void this.handle(message).catch((e: unknown) => {
       this.log.error(e instanceof Error ? e : String(e));
-      void vscode.window.showErrorMessage(`The values map could not do that: ${e instanceof Error ? e.message : String(e)}`);
+      void vscode.window.showErrorMessage(plainMessage(`The values map could not do that: ${e instanceof Error ? e.message : String(e)}`));
     });
   }
 

@@ -1,0 +1,24 @@
+// Notifications turn `[label](command:…)` into a link that runs the command; note text must never do that.
+import * as assert from 'assert';
+import { plainMessage } from '../../src/platform/notify';
+
+/** VS Code 1.139's pattern for links in notification messages (workbench: parseLinkedText). */
+const VSCODE_NOTIFICATION_LINK = /\[([^\]]+)\]\(((?:https?:\/\/|command:|file:)[^)\s]+)(?: (["'])(.+?)(\3))?\)/gi;
+
+describe('Notification text', () => {
+  it('makes no link out of note text, and reads the same', () => {
+    for (const hostile of [
+      '[click](command:workbench.action.quit)',
+      'The frontmatter is not valid YAML (line 3: [x](command:workbench.action.files.delete "t")): fix it first',
+      '[a](https://example.invalid/x) and [b](file:///etc/passwd)',
+      'two [x] [y](command:z)',
+    ]) {
+      assert.ok(VSCODE_NOTIFICATION_LINK.test(hostile), `the pattern finds the link in ${hostile}`);
+      VSCODE_NOTIFICATION_LINK.lastIndex = 0;
+      const shown = plainMessage(hostile);
+      assert.strictEqual(shown.match(VSCODE_NOTIFICATION_LINK), null, shown);
+      assert.strictEqual(shown.replace(/\u2060/g, ''), hostile, 'only an invisible joiner is added');
+    }
+    assert.strictEqual(plainMessage('Session note coaching/sessions/2026-11-24.md written: 1 outcome(s) recorded.'), 'Session note coaching/sessions/2026-11-24.md written: 1 outcome(s) recorded.');
+  });
+});
