@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { plainMessage } from '../platform/notify';
+import { plainMessage } from '../platform/plainText';
 import { journalCommitMessage } from '../core';
 import type { FolderJournal, JournalService } from '../platform/journalService';
 import { pickJournalWithNotes } from '../platform/pickJournal';

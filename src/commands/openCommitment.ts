@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { plainMessage } from '../platform/notify';
+import { plainMessage } from '../platform/plainText';
 import type { JournalService } from '../platform/journalService';
 import { CommandId } from './commandIds';
 import type { Command } from './commandManager';

@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import { EditError, learningQuestion, OUTCOMES, OUTCOME_LABELS, recordOutcomeEdits, type Outcome } from '../core';
 import { applyNoteEdits } from '../platform/conversions';
-import { plainMessage } from '../platform/notify';
+import { plainMessage } from '../platform/plainText';
 import type { JournalService } from '../platform/journalService';
 import type { Logger } from '../platform/logger';
 import { CommandId } from './commandIds';

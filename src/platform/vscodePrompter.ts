@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import type { Answer, InputOptions, PickOption, PickOptions, Prompter, StepInfo } from './prompter';
-import { plainMessage } from './notify';
+import { plainMessage } from './plainText';
 
 type Item<T> = vscode.QuickPickItem & { option: PickOption<T> };
 

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { plainMessage } from '../platform/notify';
+import { plainMessage } from '../platform/plainText';
 import { addDays, reminderFor, type ReminderState } from '../core';
 import { Disposable } from '../platform/disposable';
 import type { JournalService } from '../platform/journalService';

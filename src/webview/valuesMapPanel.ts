@@ -10,7 +10,7 @@ import type { MapRenderMessage, MapViewState, MapWebviewMessage } from '../share
 import { buildMapHtml, makeNonce } from './mapHtml';
 import { parseMapWebviewMessage } from './mapMessageGuard';
 import { restrictedModeMessage } from '../commands/commandIds';
-import { plainMessage } from '../platform/notify';
+import { plainMessage } from '../platform/plainText';
 
 /** Quiet time after a journal change before the map is redrawn (a burst of edits is one redraw). */
 const REDRAW_DEBOUNCE_MS = 250;

@@ -1,6 +1,6 @@
 // Notifications turn `[label](command:…)` into a link that runs the command; note text must never do that.
 import * as assert from 'assert';
-import { plainMessage } from '../../src/platform/notify';
+import { isolateBidi, plainMessage } from '../../src/platform/plainText';
 
 /** VS Code 1.139's pattern for links in notification messages (workbench: parseLinkedText). */
 const VSCODE_NOTIFICATION_LINK = /\[([^\]]+)\]\(((?:https?:\/\/|command:|file:)[^)\s]+)(?: (["'])(.+?)(\3))?\)/gi;
@@ -20,5 +20,14 @@ describe('Notification text', () => {
       assert.strictEqual(shown.replace(/\u2060/g, ''), hostile, 'only an invisible joiner is added');
     }
     assert.strictEqual(plainMessage('Session note coaching/sessions/2026-11-24.md written: 1 outcome(s) recorded.'), 'Session note coaching/sessions/2026-11-24.md written: 1 outcome(s) recorded.');
+  });
+});
+
+describe('Note text beside other text', () => {
+  it('isolates text with bidi controls so an override ends with it, and leaves other text alone', () => {
+    assert.strictEqual(isolateBidi('Plain text, عربى too'), 'Plain text, عربى too');
+    assert.strictEqual(isolateBidi('\u202Eevil'), '\u2068\u202Eevil\u2069');
+    // An isolate closer inside cannot end the wrapper early.
+    assert.strictEqual(isolateBidi('a\u2069\u202Eb\u2066c'), '\u2068a\u202Ebc\u2069');
   });
 });
