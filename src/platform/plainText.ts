@@ -21,3 +21,16 @@ const BIDI_CONTROLS = /[\u202A-\u202E\u2066-\u2069]/;
 export function isolateBidi(text: string): string {
   return BIDI_CONTROLS.test(text) ? `\u2068${text.replace(/[\u2066-\u2069]/g, '')}\u2069` : text;
 }
+
+/**
+ * Note text in a quick pick's label, description or detail, or in an input box's prompt: VS Code draws
+ * `$(name)` there as an icon, so it is escaped (`\$(`, shown as typed), and bidi-isolated as above.
+ */
+export function plainPickText(text: string): string {
+  return isolateBidi(text).replace(/\$\(/g, '\\$(');
+}
+
+/** An input box's prompt or validation message: drawn with icons and links, so both are defused. */
+export function plainPrompt(text: string): string {
+  return plainMessage(plainPickText(text));
+}

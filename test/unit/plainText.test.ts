@@ -1,6 +1,6 @@
 // Notifications turn `[label](command:…)` into a link that runs the command; note text must never do that.
 import * as assert from 'assert';
-import { isolateBidi, plainMessage } from '../../src/platform/plainText';
+import { isolateBidi, plainMessage, plainPickText, plainPrompt } from '../../src/platform/plainText';
 
 /** VS Code 1.139's pattern for links in notification messages (workbench: parseLinkedText). */
 const VSCODE_NOTIFICATION_LINK = /\[([^\]]+)\]\(((?:https?:\/\/|command:|file:)[^)\s]+)(?: (["'])(.+?)(\3))?\)/gi;
@@ -29,5 +29,16 @@ describe('Note text beside other text', () => {
     assert.strictEqual(isolateBidi('\u202Eevil'), '\u2068\u202Eevil\u2069');
     // An isolate closer inside cannot end the wrapper early.
     assert.strictEqual(isolateBidi('a\u2069\u202Eb\u2066c'), '\u2068a\u202Ebc\u2069');
+  });
+});
+
+describe('Note text in quick picks and input prompts', () => {
+  it('shows `$(name)` as typed rather than as an icon, and defuses links in prompts', () => {
+    assert.strictEqual(plainPickText('$(alert) attention $(x)'), '\\$(alert) attention \\$(x)');
+    assert.strictEqual(plainPickText('Plain text'), 'Plain text');
+    assert.strictEqual(plainPickText('a \u202Eb'), '\u2068a \u202Eb\u2069');
+    const prompt = plainPrompt('What did you learn from "[x](command:workbench.action.quit) $(alert)"?');
+    assert.strictEqual(prompt.match(VSCODE_NOTIFICATION_LINK), null, prompt);
+    assert.ok(prompt.includes('\\$(alert)'), prompt);
   });
 });
