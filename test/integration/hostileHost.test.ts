@@ -13,8 +13,7 @@ import { applyNoteEdits, ConcurrentChangeError } from '../../src/platform/conver
 import type { Logger } from '../../src/platform/logger';
 import { DEFAULT, ScriptedPrompter } from '../../src/platform/scriptedPrompter';
 import {
-  api, assertUnchangedExcept, backUpWorkspaceJournal, diskText, edited, fixtureText, journalDir, restoreWorkspaceJournal, TODAY,
-  useFixtureJournal,
+  api, assertUnchangedExcept, diskText, edited, fixtureText, journalDir, runWithPrompter, TODAY, useFixtureJournalInSuite,
 } from './journalFixture';
 
 /** A note with two open commitments (LF), for commands that race on one file. */
@@ -99,18 +98,7 @@ async function freshDigest(): Promise<string> {
 describe('Hostile host: concurrency and faults (files checked byte-for-byte)', function () {
   this.timeout(120_000);
 
-  before(async () => {
-    process.env.COACHING_TODAY = TODAY;
-    await api();
-    backUpWorkspaceJournal();
-  });
-
-  beforeEach(() => useFixtureJournal());
-
-  after(async () => {
-    delete process.env.COACHING_TODAY;
-    await restoreWorkspaceJournal();
-  });
+  useFixtureJournalInSuite();
 
   it('refuses to write a note that changed on disk between reading and writing, and keeps the other change', async () => {
     const rel = 'sessions/2026-11-10.md';
@@ -155,7 +143,6 @@ describe('Hostile host: concurrency and faults (files checked byte-for-byte)', f
 
   it('Start Session with a checked-in note deleted mid-flow: the session is written, the outcome is reported as not recorded, nothing is re-created', async () => {
     const rel = 'sessions/2026-11-10.md';
-    const hooks = await api();
     const prompter = new ScriptedPrompter([
       'Done', '', '', // the check-in on a-20261110-k3v9 (sessions/2026-11-10.md): no learning
       () => fs.rmSync(path.join(journalDir(), rel)), // the note goes away while the next question is open
@@ -163,12 +150,7 @@ describe('Hostile host: concurrency and faults (files checked byte-for-byte)', f
       '', DEFAULT, // no goal, today's focus as proposed
       'Write down one thing I learned', 'No focus area', DEFAULT, '', DEFAULT, 'No, one is enough',
     ]);
-    hooks.setPrompterForTests(prompter);
-    try {
-      await vscode.commands.executeCommand('coaching.startSession');
-    } finally {
-      hooks.setPrompterForTests(undefined);
-    }
+    await runWithPrompter(prompter, 'coaching.startSession');
     assert.ok(!fs.existsSync(path.join(journalDir(), rel)), 'the deleted note stays deleted');
     const errors = prompter.messages.filter((m) => m.level === 'error').map((m) => m.text);
     assert.strictEqual(errors.length, 1, JSON.stringify(prompter.messages));
