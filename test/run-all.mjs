@@ -11,6 +11,7 @@ const layers = [
   { name: 'build', script: 'build' },
   { name: 'unit', script: 'test:unit', tests: true },
   { name: 'integration', script: 'test:integration', tests: true, needsBuild: true },
+  { name: 'restricted', script: 'test:integration:restricted', tests: true, needsBuild: true },
   { name: 'e2e', script: 'test:e2e', tests: true, needsBuild: true },
 ];
 

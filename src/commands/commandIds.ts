@@ -23,6 +23,22 @@ export enum CommandId {
   AddFocusArea = 'coaching.addFocusArea',
 }
 
+/**
+ * The commands that write to the journal (or run git). In a restricted (untrusted) workspace they are
+ * disabled in package.json (`enablement: isWorkspaceTrusted`) and, run anyway (a link, another
+ * extension), they explain why and write nothing. A unit test keeps this list and package.json in step.
+ */
+export const WRITING_COMMANDS: ReadonlySet<string> = new Set<string>([
+  CommandId.ExportEvidence, CommandId.CommitJournal, CommandId.RecordOutcome, CommandId.LetGo, CommandId.CarryForward,
+  CommandId.StartSession, CommandId.SetUpBigPicture, CommandId.NewSessionNote, CommandId.AddCommitment, CommandId.AddLearning,
+  CommandId.LogFeedback, CommandId.AddValue, CommandId.AddFocusArea,
+]);
+
+/** What a restricted workspace says when something would write (a command, a map export). */
+export function restrictedModeMessage(what: string): string {
+  return `${what} changes files, and this workspace is in restricted mode: Coaching Journal only reads notes here. Trust the workspace to write (Manage Workspace Trust).`;
+}
+
 /** Context keys the extension sets (used in package.json `when` clauses). */
 export enum ContextKey {
   /** `loading` | `none` | `ready` — whether a journal with notes exists in the workspace. */

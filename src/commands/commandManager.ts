@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { restrictedModeMessage, WRITING_COMMANDS } from './commandIds';
 
 /** One command: its id and what it does. One class per file in src/commands/. */
 export interface Command {
@@ -6,7 +7,10 @@ export interface Command {
   execute(...args: unknown[]): unknown;
 }
 
-/** Registers commands and disposes every registration at once. */
+/**
+ * Registers commands and disposes every registration at once. A command that writes does nothing but
+ * explain itself in a restricted (untrusted) workspace.
+ */
 export class CommandManager implements vscode.Disposable {
   private readonly registrations = new Map<string, vscode.Disposable>();
 
@@ -14,7 +18,14 @@ export class CommandManager implements vscode.Disposable {
     if (this.registrations.has(command.id)) {
       throw new Error(`Command ${command.id} is registered twice.`);
     }
-    this.registrations.set(command.id, vscode.commands.registerCommand(command.id, (...args: unknown[]) => command.execute(...args)));
+    const writes = WRITING_COMMANDS.has(command.id);
+    this.registrations.set(command.id, vscode.commands.registerCommand(command.id, (...args: unknown[]) => {
+      if (writes && !vscode.workspace.isTrusted) {
+        void explainRestricted(command.id);
+        return false;
+      }
+      return command.execute(...args);
+    }));
     return command;
   }
 
@@ -23,5 +34,15 @@ export class CommandManager implements vscode.Disposable {
       registration.dispose();
     }
     this.registrations.clear();
+  }
+}
+
+/** Tells the person why nothing happened, with a button to the trust editor. */
+export async function explainRestricted(commandId: string): Promise<void> {
+  const title = (vscode.extensions.getExtension('coaching-journal.coaching-journal')?.packageJSON.contributes?.commands as { command: string; title: string }[] | undefined)
+    ?.find((c) => c.command === commandId)?.title;
+  const manage = 'Manage Workspace Trust';
+  if (await vscode.window.showWarningMessage(restrictedModeMessage(title ? `Coaching: ${title}` : 'This command'), manage) === manage) {
+    await vscode.commands.executeCommand('workbench.trust.manage');
   }
 }

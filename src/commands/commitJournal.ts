@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { plainMessage } from '../platform/plainText';
 import { journalCommitMessage } from '../core';
 import type { FolderJournal, JournalService } from '../platform/journalService';
 import { pickJournalWithNotes } from '../platform/pickJournal';
@@ -30,12 +31,12 @@ export class CommitJournalCommand implements Command {
       if (result.committed) {
         this.log.info(`Committed ${result.files} journal file(s): ${message}`);
         if (interactive) {
-          void vscode.window.showInformationMessage(`Committed the journal (${result.files} file${result.files === 1 ? '' : 's'}): "${message}". Nothing was pushed.`);
+          void vscode.window.showInformationMessage(plainMessage(`Committed the journal (${result.files} file${result.files === 1 ? '' : 's'}): "${message}". Nothing was pushed.`));
         }
       } else {
         this.log.info(`Journal not committed: ${result.reason}`);
         if (interactive) {
-          void vscode.window.showInformationMessage(result.reason);
+          void vscode.window.showInformationMessage(plainMessage(result.reason));
         }
       }
       return result;
@@ -43,7 +44,7 @@ export class CommitJournalCommand implements Command {
       const text = e instanceof GitUnavailable ? e.message : `The journal could not be committed: ${e instanceof Error ? e.message : String(e)}`;
       this.log.warn(text);
       if (interactive) {
-        void vscode.window.showWarningMessage(text);
+        void vscode.window.showWarningMessage(plainMessage(text));
       }
       return { committed: false, reason: text };
     }

@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { plainMessage } from '../platform/plainText';
 import type { JournalService } from '../platform/journalService';
 import { CommandId } from './commandIds';
 import type { Command } from './commandManager';
@@ -17,7 +18,7 @@ export class OpenCommitmentCommand implements Command {
     }
     const found = this.journals.findCommitment(ref);
     if (!found) {
-      void vscode.window.showWarningMessage(`The commitment ${ref.id} is no longer in the journal. Refresh the Commitments view and try again.`);
+      void vscode.window.showWarningMessage(plainMessage(`The commitment ${ref.id} is no longer in the journal. Refresh the Commitments view and try again.`));
       return undefined;
     }
     const { loc } = found.commitment;

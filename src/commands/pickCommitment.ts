@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { plainPickText } from '../platform/plainText';
 import { dueLabel, listCommitments } from '../core';
 import { commitmentRefOf } from '../views/commitmentsTree';
 import type { CommitmentRef, JournalService } from '../platform/journalService';
@@ -25,9 +26,9 @@ export async function resolveCommitment(journals: JournalService, arg: unknown, 
     for (const c of listCommitments(snap, 'open', today)) {
       const focus = c.focus ? snap.focusById.get(c.focus)?.title ?? c.focus : undefined;
       items.push({
-        label: c.text || c.id,
+        label: plainPickText(c.text || c.id),
         description: dueLabel(c, today) ?? 'no due date',
-        detail: [multi ? journal.folder.name : undefined, focus, c.id].filter(Boolean).join(' · '),
+        detail: plainPickText([multi ? journal.folder.name : undefined, focus, c.id].filter(Boolean).join(' · ')),
         ref: { folder: journal.key, id: c.id, file: c.loc.file },
       });
     }

@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import { EditError, learningQuestion, OUTCOMES, OUTCOME_LABELS, recordOutcomeEdits, type Outcome } from '../core';
 import { applyNoteEdits } from '../platform/conversions';
+import { plainMessage } from '../platform/plainText';
 import type { JournalService } from '../platform/journalService';
 import type { Logger } from '../platform/logger';
 import { CommandId } from './commandIds';
@@ -47,7 +48,7 @@ export class RecordOutcomeCommand implements Command {
     }
     const found = this.journals.findCommitment(ref);
     if (!found) {
-      void vscode.window.showWarningMessage(`The commitment ${ref.id} is no longer in the journal (was its note changed or deleted?). Refresh the Commitments view and try again.`);
+      void vscode.window.showWarningMessage(plainMessage(`The commitment ${ref.id} is no longer in the journal (was its note changed or deleted?). Refresh the Commitments view and try again.`));
       return false;
     }
     const outcome = await this.askOutcome(found.commitment.text);
@@ -69,7 +70,7 @@ export class RecordOutcomeCommand implements Command {
       const message = e instanceof Error ? e.message : String(e);
       this.log.warn(`Record outcome of ${ref.id} in ${uri.toString(true)}: ${message}`);
       // EditError messages say that nothing was changed and what to fix; others say what happened.
-      void vscode.window.showErrorMessage(`Could not record the outcome in ${found.commitment.loc.file}: ${message}${e instanceof EditError ? '' : '.'}`);
+      void vscode.window.showErrorMessage(plainMessage(`Could not record the outcome in ${found.commitment.loc.file}: ${message}${e instanceof EditError || /[.!?]$/.test(message) ? '' : '.'}`));
       return false;
     }
     this.log.info(`Recorded ${outcome} for ${ref.id} in ${found.commitment.loc.file}.`);

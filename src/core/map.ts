@@ -145,9 +145,15 @@ export function buildValuesMap(snap: JournalSnapshot, options: MapOptions): Valu
   return { nodes, edges, gaps };
 }
 
+/**
+ * A node label as a quoted Mermaid string: line breaks become spaces, long text is cut at a whole
+ * character, and every character that could end the string, start markup, a markdown string or a
+ * comment (`" & < > # \` %`) is written as a Mermaid entity (`#34;`), which Mermaid shows as the character.
+ */
 function mermaidLabel(text: string): string {
-  const short = text.length > 60 ? text.slice(0, 57) + '…' : text;
-  return '"' + short.replace(/[&"<>#]/g, (c) => `#${c.charCodeAt(0)};`).replace(/[\r\n]+/g, ' ') + '"';
+  const chars = [...text.replace(/[\r\n\u2028\u2029\u0085]+/g, ' ')];
+  const short = chars.length > 60 ? chars.slice(0, 57).join('') + '…' : chars.join('');
+  return '"' + short.replace(/[&"<>#`%]/g, (c) => `#${c.charCodeAt(0)};`).replace(/[\u0000-\u001f\u007f]/g, ' ') + '"';
 }
 
 /** The map as a Mermaid flowchart (for a markdown file in git). */

@@ -495,12 +495,13 @@ export class JournalService extends Disposable {
       }
       return true;
     } catch (e) {
-      journal.stamps.delete(path);
-      if (e instanceof vscode.FileSystemError && (e.code === 'FileNotFound' || e.code === 'FileIsADirectory')) {
-        return journal.index.remove(path);
+      if ((e instanceof vscode.FileSystemError && (e.code === 'FileNotFound' || e.code === 'FileIsADirectory')) || !(await isFile(journal.store.uri(path)))) {
+        journal.stamps.delete(path);
+        return journal.index.remove(path); // gone, or not a file (a folder, a pipe): not a note, as a full read finds
       }
       const message = e instanceof Error ? e.message : String(e);
       this.log.warn(`Could not read ${journal.store.uri(path).toString(true)}: ${message}`);
+      journal.stamps.delete(path);
       journal.index.setNote({
         path, type: undefined, parseable: false, ids: [], refs: [],
         diagnostics: [{ file: path, line: 0, character: 0, endLine: 0, endCharacter: 0, severity: 'error', code: 'read-error', message: `This file could not be read (${message}).` }],
@@ -529,6 +530,15 @@ async function pool<T>(items: readonly T[], concurrency: number, work: (item: T)
     }
   };
   await Promise.all(Array.from({ length: Math.min(concurrency, items.length) }, worker));
+}
+
+/** True when `uri` is a regular file (a link to one counts); false when it is missing or anything else. */
+async function isFile(uri: vscode.Uri): Promise<boolean> {
+  try {
+    return ((await vscode.workspace.fs.stat(uri)).type & vscode.FileType.File) !== 0;
+  } catch {
+    return false;
+  }
 }
 
 function isNote(path: string): boolean {

@@ -3,8 +3,10 @@ import { stepTitle, type Answer, type InputOptions, type PickOptions, type Promp
 /**
  * One scripted answer: a label to pick (or a list of labels for a multi-select), text to type, or one of
  * the special answers `<escape>`, `<back>` and `<default>` (accept what is pre-filled or pre-selected).
+ * A function is not an answer: it runs when the question after it is asked, before that question is
+ * answered (a test changes the world mid-flow, e.g. deletes a note), and uses up no question.
  */
-export type ScriptedAnswer = string | string[];
+export type ScriptedAnswer = string | string[] | (() => void);
 
 export const ESCAPE = '<escape>';
 export const BACK = '<back>';
@@ -122,8 +124,12 @@ export class ScriptedPrompter implements Prompter {
     return asked;
   }
 
-  private next(asked: AskedPrompt): ScriptedAnswer {
-    const answer = this.answers.shift();
+  private next(asked: AskedPrompt): string | string[] {
+    let answer = this.answers.shift();
+    while (typeof answer === 'function') {
+      answer();
+      answer = this.answers.shift();
+    }
     if (answer === undefined) {
       throw new Error(`ScriptedPrompter: no answer left for "${asked.title}: ${asked.text}"`);
     }

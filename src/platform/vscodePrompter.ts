@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import type { Answer, InputOptions, PickOption, PickOptions, Prompter, StepInfo } from './prompter';
+import { plainMessage, plainPickText, plainPrompt } from './plainText';
 
 type Item<T> = vscode.QuickPickItem & { option: PickOption<T> };
 
@@ -26,7 +27,7 @@ export class VsCodePrompter implements Prompter {
     return new Promise((resolve) => {
       const box = vscode.window.createInputBox();
       applyStep(box, options);
-      box.prompt = options.prompt;
+      box.prompt = options.prompt === undefined ? undefined : plainPrompt(options.prompt);
       box.placeholder = options.placeholder;
       box.value = options.value ?? '';
       let done = false;
@@ -38,12 +39,13 @@ export class VsCodePrompter implements Prompter {
         }
       };
       box.onDidChangeValue((v) => {
-        box.validationMessage = options.validate?.(v);
+        const problem = options.validate?.(v);
+        box.validationMessage = problem === undefined ? undefined : plainPrompt(problem);
       });
       box.onDidAccept(() => {
         const problem = options.validate?.(box.value);
         if (problem) {
-          box.validationMessage = problem;
+          box.validationMessage = plainPrompt(problem);
           return;
         }
         finish({ value: box.value });
@@ -59,11 +61,11 @@ export class VsCodePrompter implements Prompter {
   }
 
   info(message: string): void {
-    void vscode.window.showInformationMessage(message);
+    void vscode.window.showInformationMessage(plainMessage(message));
   }
 
   error(message: string): void {
-    void vscode.window.showErrorMessage(message);
+    void vscode.window.showErrorMessage(plainMessage(message));
   }
 
   private show<T>(options: PickOptions<T>, many: boolean): Promise<Answer<T[]>> {
@@ -73,7 +75,8 @@ export class VsCodePrompter implements Prompter {
       pick.placeholder = options.placeholder;
       pick.canSelectMany = many;
       pick.matchOnDescription = true;
-      const items: Item<T>[] = options.items.map((o) => ({ label: o.label, description: o.description, detail: o.detail, option: o }));
+      const text = (s: string | undefined): string | undefined => (s === undefined ? undefined : plainPickText(s));
+      const items: Item<T>[] = options.items.map((o) => ({ label: plainPickText(o.label), description: text(o.description), detail: text(o.detail), option: o }));
       pick.items = items;
       const picked = items.filter((i) => i.option.picked);
       if (many) {

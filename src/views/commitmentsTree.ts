@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { isolateBidi } from '../platform/plainText';
 import {
   commitmentCounts, dueLabel, effectiveValues, groupCommitments, isOverdue, GROUP_BYS, type Commitment, type CommitmentGroup,
   type GroupBy, type JournalSnapshot,
@@ -136,7 +137,7 @@ export class CommitmentsTreeProvider extends Disposable implements vscode.TreeDa
 
   private groupItem(node: Extract<CommitmentsNode, { kind: 'group' }>): vscode.TreeItem {
     const { group } = node;
-    const item = new vscode.TreeItem(group.label, vscode.TreeItemCollapsibleState.Expanded);
+    const item = new vscode.TreeItem(isolateBidi(group.label), vscode.TreeItemCollapsibleState.Expanded);
     item.id = node.id;
     const open = group.commitments.length;
     item.description = `${open} open${group.overdue > 0 ? ` · ${group.overdue} overdue` : ''}`;
@@ -150,7 +151,7 @@ export class CommitmentsTreeProvider extends Disposable implements vscode.TreeDa
     const today = this.journals.today();
     const snap = journal.index.snapshot();
     const overdue = isOverdue(c, today);
-    const item = new vscode.TreeItem(c.text || c.id, vscode.TreeItemCollapsibleState.None);
+    const item = new vscode.TreeItem(isolateBidi(c.text || c.id), vscode.TreeItemCollapsibleState.None);
     item.id = node.id;
     item.description = dueLabel(c, today) ?? 'no due date';
     item.iconPath = overdue

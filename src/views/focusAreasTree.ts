@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { isolateBidi } from '../platform/plainText';
 import { computeStats, gapLabel, type FocusArea, type FollowThrough, type Value } from '../core';
 import { Disposable } from '../platform/disposable';
 import type { FolderJournal, JournalService } from '../platform/journalService';
@@ -93,7 +94,7 @@ export class FocusAreasTreeProvider extends Disposable implements vscode.TreeDat
       case 'area':
         return this.areaItem(node);
       case 'detail': {
-        const item = new vscode.TreeItem(`${node.label}: ${node.text}`, vscode.TreeItemCollapsibleState.None);
+        const item = new vscode.TreeItem(`${node.label}: ${isolateBidi(node.text)}`, vscode.TreeItemCollapsibleState.None);
         item.id = node.id;
         item.iconPath = new vscode.ThemeIcon(node.icon);
         item.tooltip = new NoteMarkdown().markdown(`${node.label}: `).note(node.text).md;
@@ -102,7 +103,7 @@ export class FocusAreasTreeProvider extends Disposable implements vscode.TreeDat
         return item;
       }
       case 'value': {
-        const item = new vscode.TreeItem(node.value?.name ?? node.valueId, vscode.TreeItemCollapsibleState.None);
+        const item = new vscode.TreeItem(isolateBidi(node.value?.name ?? node.valueId), vscode.TreeItemCollapsibleState.None);
         item.id = node.id;
         item.description = node.value ? undefined : 'not in the big picture';
         item.iconPath = new vscode.ThemeIcon('heart');
@@ -122,7 +123,7 @@ export class FocusAreasTreeProvider extends Disposable implements vscode.TreeDat
 
   private areaItem(node: Extract<FocusAreasNode, { kind: 'area' }>): vscode.TreeItem {
     const { area, followThrough: f } = node;
-    const item = new vscode.TreeItem(area.title || area.id, vscode.TreeItemCollapsibleState.Collapsed);
+    const item = new vscode.TreeItem(isolateBidi(area.title || area.id), vscode.TreeItemCollapsibleState.Collapsed);
     item.id = node.id;
     const parts: string[] = [];
     if (area.status !== 'active') {

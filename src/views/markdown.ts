@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { isolateBidi } from '../platform/plainText';
 import { escapeMarkdown } from '../core';
 
 /**
@@ -19,9 +20,9 @@ export class NoteMarkdown {
     return this;
   }
 
-  /** Text from a note, escaped. */
+  /** Text from a note, escaped (and bidi-isolated, so an RTL override cannot turn the rest around). */
   note(text: string): this {
-    this.md.appendMarkdown(escapeMarkdown(text));
+    this.md.appendMarkdown(escapeMarkdown(isolateBidi(text)));
     return this;
   }
 }

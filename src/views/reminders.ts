@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { plainMessage } from '../platform/plainText';
 import { addDays, reminderFor, type ReminderState } from '../core';
 import { Disposable } from '../platform/disposable';
 import type { JournalService } from '../platform/journalService';
@@ -45,7 +46,7 @@ export class Reminders extends Disposable {
         continue;
       }
       await this.memento.update(STATE_KEY, { ...state, lastShown: today });
-      void vscode.window.showInformationMessage(reminder.message, 'Start Session', 'Snooze').then(async (choice) => {
+      void vscode.window.showInformationMessage(plainMessage(reminder.message), 'Start Session', 'Snooze').then(async (choice) => {
         if (choice === 'Start Session') {
           await vscode.commands.executeCommand(CommandId.StartSession);
         } else if (choice === 'Snooze') {

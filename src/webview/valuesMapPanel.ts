@@ -9,6 +9,8 @@ import type { Logger } from '../platform/logger';
 import type { MapRenderMessage, MapViewState, MapWebviewMessage } from '../shared/mapProtocol';
 import { buildMapHtml, makeNonce } from './mapHtml';
 import { parseMapWebviewMessage } from './mapMessageGuard';
+import { restrictedModeMessage } from '../commands/commandIds';
+import { plainMessage } from '../platform/plainText';
 
 /** Quiet time after a journal change before the map is redrawn (a burst of edits is one redraw). */
 const REDRAW_DEBOUNCE_MS = 250;
@@ -100,7 +102,7 @@ export class ValuesMapPanel extends Disposable {
     }
     void this.handle(message).catch((e: unknown) => {
       this.log.error(e instanceof Error ? e : String(e));
-      void vscode.window.showErrorMessage(`The values map could not do that: ${e instanceof Error ? e.message : String(e)}`);
+      void vscode.window.showErrorMessage(plainMessage(`The values map could not do that: ${e instanceof Error ? e.message : String(e)}`));
     });
   }
 
@@ -190,6 +192,10 @@ export class ValuesMapPanel extends Disposable {
 
   /** Writes `content` into a new file of the journal folder (never overwriting) and returns its URI. */
   private async writeNewFile(ext: 'md' | 'svg', content: string): Promise<vscode.Uri | undefined> {
+    if (!vscode.workspace.isTrusted) {
+      void vscode.window.showWarningMessage(restrictedModeMessage('Exporting the values map'));
+      return undefined;
+    }
     const journal = this.shown?.journal ?? this.pickJournal();
     if (!journal) {
       void vscode.window.showWarningMessage('There is no coaching journal to export into: open a workspace folder first.');

@@ -15,11 +15,13 @@ const HOSTILE_NOTE = `---
 type: coaching-session
 id: s-2026-11-25
 date: "2026-11-25"
-focus: [strategic-thinking]
+focus: [hostile-area]
 actions:
   - id: a-20261125-x55a
     text: "<img src=x onerror=\\"document.title='pwned'\\">"
-    focus: strategic-thinking
+    focus: hostile-area
+    values: [hostile]
+    success: "**bold** <iframe src=javascript:alert(4)></iframe> [x](command:workbench.action.quit)"
     due: "2026-12-02"
     status: open
   - id: a-20261125-x55b
@@ -28,6 +30,27 @@ actions:
     status: open
 ---
 `;
+
+/** Hostile text in every other field the map shows: the vision, a value's name, a focus area's title and success. */
+const HOSTILE_VISION = '<svg onload="document.title=\'pwned\'"></svg> \u202Ereversed';
+const HOSTILE_VALUE = '$(alert) [quit](command:workbench.action.quit) <b>bold</b>';
+const HOSTILE_AREA = '"] --> n0 %% `tick` <style>*{display:none}</style>';
+const HOSTILE_AREA_SUCCESS = '<img src=y onerror=alert(3)>';
+const HOSTILE_AREA_NOTE = `---
+type: coaching-focus-area
+id: hostile-area
+title: ${JSON.stringify(HOSTILE_AREA)}
+values: [hostile]
+status: active
+success: ${JSON.stringify(HOSTILE_AREA_SUCCESS)}
+---
+`;
+
+/** The sample's big picture with the hostile vision and one more value (served by the hostile commitment). */
+function hostileBigPicture(text: string): string {
+  const withVision = text.replace(/^vision: .*$/m, `vision: ${JSON.stringify(HOSTILE_VISION)}`);
+  return withVision.replace(/\n---\n/, `\n  - id: hostile\n    name: ${JSON.stringify(HOSTILE_VALUE)}\n---\n`);
+}
 
 /** Switches the colour theme through the workspace settings (the theme picker also lists the marketplace). */
 async function useTheme(theme: 'Default Light Modern' | 'Default Dark Modern'): Promise<void> {
@@ -57,6 +80,9 @@ describe('Values map in the browser', () => {
     fs.cpSync(journal, path.join(saved, 'coaching'), { recursive: true });
     fs.rmSync(journal, { recursive: true, force: true });
     fs.cpSync(SAMPLE, journal, { recursive: true });
+    fs.writeFileSync(path.join(journal, 'focus-areas', 'hostile-area.md'), HOSTILE_AREA_NOTE);
+    const bigPicture = path.join(journal, 'big-picture.md');
+    fs.writeFileSync(bigPicture, hostileBigPicture(fs.readFileSync(bigPicture, 'utf8')));
     fs.writeFileSync(path.join(journal, 'sessions', '2026-11-25.md'), HOSTILE_NOTE);
   });
 
@@ -101,6 +127,18 @@ describe('Values map in the browser', () => {
     const scripts = await map.locator('script').evaluateAll((ss) => ss.map((x) => `${x.getAttribute('src') ?? ''} ${x.textContent ?? ''}`));
     assert.strictEqual(scripts.filter((x) => x.includes('/media/map/map.js')).length, 1, scripts.join(' | '));
     assert.ok(!scripts.some((x) => x.includes('alert(1)')), scripts.join(' | '));
+    // Every other field, in each node's tooltip (its <title>), exactly as the note has it.
+    const tips = await map.locator('svg.map g.node > title').allTextContents();
+    for (const [field, text] of [
+      ['vision', HOSTILE_VISION], ['value name', HOSTILE_VALUE], ['focus area title', HOSTILE_AREA],
+      ['focus area success', `Success: ${HOSTILE_AREA_SUCCESS}`], ['commitment success', 'Success: **bold** <iframe src=javascript:alert(4)></iframe> [x](command:workbench.action.quit)'],
+    ]) {
+      assert.ok(tips.some((t) => t.includes(text)), `the ${field} is shown as text: ${tips.join(' | ')}`);
+    }
+    // (VS Code puts its own <style> in the webview's head; none may appear in what the map draws.)
+    for (const tag of ['img', 'iframe', 'b', 'style', 'a', 'foreignObject', 'svg:not(.map):not(.swatch)']) {
+      assert.strictEqual(await map.locator(`body ${tag}`).count(), 0, `no <${tag}> from a note`);
+    }
     assert.notStrictEqual(await map.evaluate('document.title'), 'pwned');
     assert.notStrictEqual(await workbench().page.title(), 'pwned');
     assert.deepStrictEqual(dialogs, []);

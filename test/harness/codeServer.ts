@@ -38,8 +38,17 @@ export const USER_SETTINGS = {
   'workbench.tips.enabled': false,
 };
 
-/** A fresh profile in `root` (default: a temp dir removed at cleanup). */
-export function createProfile(root = tempDir('profile')): CodeServerProfile {
+/**
+ * Workspace trust on, with no start-up dialog over the workbench: a folder nobody trusted opens in
+ * restricted mode (for the restricted-mode integration run; start code-server with `workspaceTrust`).
+ */
+export const RESTRICTED_MODE_SETTINGS = {
+  'security.workspace.trust.enabled': true,
+  'security.workspace.trust.startupPrompt': 'never',
+};
+
+/** A fresh profile in `root` (default: a temp dir removed at cleanup), with extra user settings. */
+export function createProfile(root = tempDir('profile'), settings: Record<string, unknown> = {}): CodeServerProfile {
   const profile = {
     userDataDir: path.join(root, 'user-data'),
     extensionsDir: path.join(root, 'extensions'),
@@ -47,7 +56,7 @@ export function createProfile(root = tempDir('profile')): CodeServerProfile {
   };
   fs.mkdirSync(path.join(profile.userDataDir, 'User'), { recursive: true });
   fs.mkdirSync(profile.extensionsDir, { recursive: true });
-  fs.writeFileSync(path.join(profile.userDataDir, 'User', 'settings.json'), JSON.stringify(USER_SETTINGS, null, 2));
+  fs.writeFileSync(path.join(profile.userDataDir, 'User', 'settings.json'), JSON.stringify({ ...USER_SETTINGS, ...settings }, null, 2));
   fs.writeFileSync(profile.configFile, 'auth: none\ncert: false\n');
   return profile;
 }
@@ -109,6 +118,8 @@ export async function startCodeServer(opts: {
   port?: number;
   /** Name of the log file in test-results/logs/. */
   name: string;
+  /** Keep workspace trust on (restricted mode for untrusted folders); off by default. */
+  workspaceTrust?: boolean;
   env?: NodeJS.ProcessEnv;
 }): Promise<CodeServer> {
   const port = opts.port ?? (await freePort());
@@ -121,7 +132,7 @@ export async function startCodeServer(opts: {
     '--bind-addr', `127.0.0.1:${port}`,
     '--disable-telemetry',
     '--disable-update-check',
-    '--disable-workspace-trust',
+    ...(opts.workspaceTrust ? [] : ['--disable-workspace-trust']),
     '--disable-getting-started-override',
     '--ignore-last-opened',
     ...(opts.smokeTestDriver ? ['--vscode-option', 'enable-smoke-test-driver'] : []),

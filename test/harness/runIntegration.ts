@@ -3,18 +3,28 @@
 // from the page URL's `payload` when started with the smoke-test driver, and calls the page's
 // window.codeAutomationExit(code) when the suite's run() settles. Chromium only hosts the page; mocha's
 // output arrives as browser console messages, which we print.
+// With --restricted (npm run test:integration:restricted): workspace trust stays on and nobody trusted
+// the folder, so the workbench opens it in restricted mode; the workspace's settings turn on
+// coaching.autoCommit and a session template; only test/integration/restricted/ runs.
 import * as fs from 'fs';
 import * as path from 'path';
 import * as util from 'util';
 import { ConsoleMessage } from 'playwright-core';
 import { launchBrowser } from './browser';
-import { createProfile, startCodeServer } from './codeServer';
+import { createProfile, RESTRICTED_MODE_SETTINGS, startCodeServer } from './codeServer';
 import { extensionTestUrl, isNoise, parseMochaSummary, stripStyleArgs, SUITE_START_MARKER } from './extHostConsole';
 import { ensureTools } from './install';
 import { log, step, withTimeout } from './log';
 import { fixtureWorkspace, integrationSuite, logsDir, repoRoot } from './paths';
 import { cleanupAll, installSignalHandlers } from './processes';
 import { copyWorkspace } from './workspace';
+
+/** The restricted run's workspace settings: what an untrusted repository might ask for. */
+const RESTRICTED_WORKSPACE_SETTINGS = {
+  'coaching.autoCommit': true,
+  'coaching.sessionTemplate': 'templates/session.md',
+  'files.autoSave': 'off',
+};
 
 const SUITE_TIMEOUT_MS = Number(process.env.INTEGRATION_TIMEOUT_MS ?? 300_000);
 
@@ -27,16 +37,27 @@ async function main(): Promise<number> {
     throw new Error('dist/extension.js not found: run "npm run build" first');
   }
   const tools = await ensureTools();
-  // The benchmark runs its own suite on a generated journal (bench/bench.ts); tests use the fixture.
+  const restricted = process.argv.includes('--restricted');
+  const name = restricted ? 'integration-restricted' : 'integration';
+  // The benchmark runs its own suite on a generated journal (bench/host.ts); tests use the fixture.
   const suite = process.env.INTEGRATION_SUITE ? path.resolve(process.env.INTEGRATION_SUITE) : integrationSuite;
-  const workspace = copyWorkspace(process.env.INTEGRATION_WORKSPACE ? path.resolve(process.env.INTEGRATION_WORKSPACE) : fixtureWorkspace, 'integration');
-  const server = await startCodeServer({ tools, profile: createProfile(), smokeTestDriver: true, name: 'code-server-integration' });
+  const workspace = copyWorkspace(process.env.INTEGRATION_WORKSPACE ? path.resolve(process.env.INTEGRATION_WORKSPACE) : fixtureWorkspace, name);
+  if (restricted) {
+    fs.mkdirSync(path.join(workspace, '.vscode'));
+    fs.writeFileSync(path.join(workspace, '.vscode', 'settings.json'), JSON.stringify(RESTRICTED_WORKSPACE_SETTINGS, null, 2));
+    fs.mkdirSync(path.join(workspace, 'templates'));
+    fs.writeFileSync(path.join(workspace, 'templates', 'session.md'), 'From the workspace template.\n');
+  }
+  const server = await startCodeServer({
+    tools, profile: createProfile(undefined, restricted ? RESTRICTED_MODE_SETTINGS : {}), smokeTestDriver: true, name: `code-server-${name}`,
+    workspaceTrust: restricted, env: { ...process.env, COACHING_INTEGRATION_SUITE: restricted ? 'restricted' : 'main' },
+  });
   const { page } = await launchBrowser(tools);
 
   // Everything the page logs goes to a file. The extension host's console (mocha) is relayed in the same
   // '%c INFO' shape as the workbench's own log lines, so only what follows the suite's start marker is
   // printed; the workbench's start-up chatter and offline errors stay in the file.
-  const consoleLog = fs.createWriteStream(path.join(logsDir, 'integration-console.log'));
+  const consoleLog = fs.createWriteStream(path.join(logsDir, `${name}-console.log`));
   let transcript = '';
   let suiteStarted = false;
   // Messages are handled one after the other (reading their arguments is async), so lines keep their order.

@@ -6,8 +6,8 @@ import * as path from 'path';
 import * as vscode from 'vscode';
 import { BACK, DEFAULT, ESCAPE, ScriptedPrompter, type ScriptedAnswer } from '../../src/platform/scriptedPrompter';
 import {
-  api, assertUnchangedExcept, backUpWorkspaceJournal, diskText, edited, fixtureText, journalDir, listFiles, newIds,
-  restoreWorkspaceJournal, TODAY, useFixtureJournal, fixtureDir,
+  api, assertUnchangedExcept, diskText, edited, fixtureText, journalDir, listFiles, newIds, runWithPrompter, useFixtureJournal,
+  useFixtureJournalInSuite, fixtureDir,
 } from './journalFixture';
 
 const VISION = 'In two years I lead a platform area known for making other teams faster.';
@@ -22,13 +22,7 @@ function builtInBody(valueLines: string[], vision = VISION, goal = GOAL): string
 /** Runs a command with scripted answers; checks every answer was used and nothing went wrong. */
 async function run(command: string, answers: ScriptedAnswer[], options: { errors?: boolean; args?: unknown[] } = {}): Promise<ScriptedPrompter> {
   const prompter = new ScriptedPrompter(answers);
-  const hooks = await api();
-  hooks.setPrompterForTests(prompter);
-  try {
-    await vscode.commands.executeCommand(command, ...(options.args ?? []));
-  } finally {
-    hooks.setPrompterForTests(undefined);
-  }
+  await runWithPrompter(prompter, command, ...(options.args ?? []));
   if (!options.errors) {
     assert.deepStrictEqual(prompter.messages.filter((m) => m.level === 'error'), [], 'no error was shown');
   }
@@ -39,18 +33,7 @@ async function run(command: string, answers: ScriptedAnswer[], options: { errors
 describe('Coaching commands (scripted answers, files checked byte-for-byte)', function () {
   this.timeout(60_000);
 
-  before(async () => {
-    process.env.COACHING_TODAY = TODAY;
-    await api();
-    backUpWorkspaceJournal();
-  });
-
-  beforeEach(() => useFixtureJournal());
-
-  after(async () => {
-    delete process.env.COACHING_TODAY;
-    await restoreWorkspaceJournal();
-  });
+  useFixtureJournalInSuite();
 
   describe('Start Session', () => {
     it('checks in on each open commitment oldest first, writes the session note, records the outcomes and opens the note in the free-writing part', async () => {

@@ -1,7 +1,9 @@
 // Entry point of the integration suite, loaded inside the extension host by both runners: code-server
 // (npm run test:integration) and @vscode/test-electron (npm run test:desktop). Same contract as
 // @vscode/test-electron: export run(), resolve when every test passed, reject otherwise.
-// Add tests by adding *.test.ts files anywhere under test/integration/.
+// Add tests by adding *.test.ts files anywhere under test/integration/. Those under restricted/ run
+// only in the restricted-mode run (npm run test:integration:restricted: an untrusted workspace), the
+// others only in the normal one.
 import * as fs from 'fs';
 import * as path from 'path';
 import Mocha from 'mocha';
@@ -15,6 +17,7 @@ export function run(): Promise<void> {
   const files = fs
     .readdirSync(__dirname, { recursive: true, encoding: 'utf8' })
     .filter((file) => file.endsWith('.test.js'))
+    .filter((file) => file.startsWith(`restricted${path.sep}`) === (process.env.COACHING_INTEGRATION_SUITE === 'restricted'))
     .sort();
   for (const file of files) {
     mocha.addFile(path.join(__dirname, file));

@@ -6,6 +6,7 @@ import * as os from 'os';
 import * as path from 'path';
 import * as vscode from 'vscode';
 import type { CoachingExtensionApi } from '../../src/extension';
+import type { Prompter } from '../../src/platform/prompter';
 
 export const EXTENSION_ID = 'coaching-journal.coaching-journal';
 export const TODAY = '2026-11-24';
@@ -157,4 +158,34 @@ function removeFiles(dir: string): void {
 async function settle(): Promise<void> {
   await new Promise((resolve) => setTimeout(resolve, 700));
   await (await api()).reloadJournalsForTests();
+}
+
+/**
+ * The hooks of a suite that runs against the fixture journal: "today" fixed, the workspace's journal
+ * backed up once, the fixture copied in before each test, the workspace restored after the suite.
+ */
+export function useFixtureJournalInSuite(): void {
+  before(async () => {
+    process.env.COACHING_TODAY = TODAY;
+    await api();
+    backUpWorkspaceJournal();
+  });
+
+  beforeEach(() => useFixtureJournal());
+
+  after(async () => {
+    delete process.env.COACHING_TODAY;
+    await restoreWorkspaceJournal();
+  });
+}
+
+/** Runs a command with `prompter` answering its questions (VS Code's own prompter again afterwards). */
+export async function runWithPrompter(prompter: Prompter, command: string, ...args: unknown[]): Promise<unknown> {
+  const hooks = await api();
+  hooks.setPrompterForTests(prompter);
+  try {
+    return await vscode.commands.executeCommand(command, ...args);
+  } finally {
+    hooks.setPrompterForTests(undefined);
+  }
 }

@@ -3,7 +3,7 @@
 import * as assert from 'assert';
 import * as fs from 'fs';
 import * as path from 'path';
-import { CommandId } from '../../src/commands/commandIds';
+import { CommandId, WRITING_COMMANDS } from '../../src/commands/commandIds';
 
 const repoRoot = path.resolve(__dirname, '..', '..', '..');
 const pkg = JSON.parse(fs.readFileSync(path.join(repoRoot, 'package.json'), 'utf8'));
@@ -67,5 +67,28 @@ describe('package.json contributions', () => {
     assert.ok(fs.existsSync(path.join(repoRoot, icon)), icon);
     const ignore = fs.readFileSync(path.join(repoRoot, '.vscodeignore'), 'utf8');
     assert.ok(ignore.includes('!media/**'));
+  });
+
+  it('is honest about restricted mode: every command that writes needs a trusted workspace, the rest do not', () => {
+    const enablement = new Map(commands.map((c) => [c.command, (c as { enablement?: string }).enablement]));
+    assert.deepStrictEqual(ids.filter((id) => enablement.get(id) === 'isWorkspaceTrusted').sort(), [...WRITING_COMMANDS].sort());
+    assert.deepStrictEqual(ids.filter((id) => !WRITING_COMMANDS.has(id) && enablement.get(id) !== undefined), [], 'read-only commands stay enabled');
+    for (const read of [CommandId.OpenValuesMap, CommandId.OpenCommitment, CommandId.Refresh, CommandId.GroupCommitmentsBy]) {
+      assert.ok(!WRITING_COMMANDS.has(read), read);
+    }
+    const untrusted = pkg.capabilities.untrustedWorkspaces;
+    assert.strictEqual(untrusted.supported, 'limited');
+    assert.deepStrictEqual(untrusted.restrictedConfigurations, ['coaching.sessionTemplate', 'coaching.autoCommit']);
+    for (const key of untrusted.restrictedConfigurations) {
+      assert.ok(pkg.contributes.configuration.properties[key], `${key} is a setting`);
+    }
+    assert.strictEqual(pkg.capabilities.virtualWorkspaces, true);
+    // The welcome views offer writing commands only in a trusted workspace.
+    for (const w of pkg.contributes.viewsWelcome as { view: string; when: string; contents: string }[]) {
+      const writing = [...WRITING_COMMANDS].filter((id) => w.contents.includes(`(command:${id})`));
+      if (writing.length > 0 && w.when.includes('coaching.journalState')) {
+        assert.ok(w.view !== 'coaching.commitments' || w.when.includes('&& isWorkspaceTrusted'), `${w.when}: ${writing.join(', ')}`);
+      }
+    }
   });
 });

@@ -338,4 +338,46 @@ describe('Values map: filters and exports', () => {
     const mermaid = mapToMermaid(map);
     assert.ok(!mermaid.includes('<img') && !mermaid.includes('</script>') && !mermaid.includes('"document'), mermaid);
   });
+
+  it('keeps hostile titles, names and texts inside their Mermaid node labels (parsed structurally)', () => {
+    const HOSTILE = ['A"] --> X["owned', 'B --> C', 'tick `**md**`', '%% comment\ninjected', 'line\r\nbreak\u2028sep', '"]; click n0 call alert(1)', '\u202Eevil', 'x'.repeat(56) + '😀😀😀😀'];
+    const index = new JournalIndex();
+    const q = (t: string): string => JSON.stringify(t);
+    index.setText('big-picture.md', ['---', 'type: coaching-big-picture', `vision: ${q(HOSTILE[0])}`, 'values:',
+      ...HOSTILE.map((h, i) => `  - id: v${i}\n    name: ${q(h)}`), '---', ''].join('\n'));
+    HOSTILE.forEach((h, i) => index.setText(`focus-areas/f${i}.md`, ['---', 'type: coaching-focus-area', `id: f${i}`, `title: ${q(h)}`, `values: [v${i}]`, 'status: active', '---', ''].join('\n')));
+    index.setText('sessions/2026-11-17.md', ['---', 'type: coaching-session', 'id: s-2026-11-17', 'date: "2026-11-17"', 'actions:',
+      ...HOSTILE.map((h, i) => `  - id: a-20261117-h00${i}\n    text: ${q(h)}\n    focus: f${i}\n    values: [v${i}]\n    status: open`), '---', ''].join('\n'));
+    const map = buildValuesMap(index.snapshot(), { today: TODAY });
+    const mermaid = mapToMermaid(map);
+    const lines = mermaid.trimEnd().split('\n');
+    assert.strictEqual(lines[0], 'flowchart LR');
+    const labels: string[] = [];
+    const node = /^ {2}n\d+(\(\(|\(\[|\[|\{\{|\()"([^"\n`%]*)"(\)\)|\]\)|\]|\}\}|\))$/;
+    const edge = /^ {2}n\d+ --> n\d+$/;
+    for (const line of lines.slice(1)) {
+      const m = node.exec(line);
+      if (m) {
+        labels.push(m[2].replace(/#(\d+);/g, (_, code: string) => String.fromCodePoint(Number(code))));
+      } else {
+        assert.ok(edge.test(line) || /^ {2}(classDef gap |class n[\d,n]+ gap$)/.test(line), `a node, an edge or the gap class: ${JSON.stringify(line)}`);
+      }
+    }
+    assert.strictEqual(labels.length, map.nodes.length, 'one line per node, nothing more');
+    assert.strictEqual(lines.filter((l) => edge.test(l)).length, map.edges.length, 'no edge but the map\'s own');
+    // Each label says what the note says (line breaks as spaces, long text cut at a whole character).
+    const shown = (t: string): string => {
+      const flat = t.replace(/[\r\n\u2028\u2029]+/g, ' ');
+      return [...flat].length > 60 ? [...flat].slice(0, 57).join('') + '…' : flat;
+    };
+    for (const h of HOSTILE) {
+      assert.ok(labels.includes(shown(h)), `${JSON.stringify(shown(h))} in ${JSON.stringify(labels)}`);
+    }
+    assert.ok(!labels.some((l) => /[\uD800-\uDFFF]/.test(l.replace(/[\uD800-\uDBFF][\uDC00-\uDFFF]/g, ''))), 'no surrogate half');
+    // In the markdown document, the code block is not closed early.
+    const doc = mermaidDocument(mermaid, TODAY, DEFAULT_MAP_FILTERS, gapCounts(map)).split('\n');
+    const open = doc.indexOf('```mermaid');
+    assert.deepStrictEqual(doc.slice(open + 1).filter((l) => l.startsWith('```')).length, 1);
+    assert.strictEqual(doc.slice(open + 1).findIndex((l) => l.startsWith('```')), lines.length);
+  });
 });
