@@ -235,8 +235,8 @@ describe('Coaching views', function () {
     ]);
     await vscode.commands.executeCommand('coaching.groupCommitmentsBy', 'value');
     assert.deepStrictEqual((await outline(api.commitmentsTree)).filter((l) => !l.startsWith(' ')), [
-      'Impact on people — 1 open',
       'Craft — 2 open · 1 overdue',
+      'Impact on people — 1 open',
     ]);
     await vscode.commands.executeCommand('coaching.groupCommitmentsBy', 'focus');
     assert.strictEqual(api.commitmentsTree.groupBy, 'focus');
