@@ -18,6 +18,7 @@ import { CommitmentsTreeProvider } from './views/commitmentsTree';
 import { JournalContextKeys } from './views/contextKeys';
 import { JournalDiagnostics } from './views/diagnostics';
 import { FocusAreasTreeProvider } from './views/focusAreasTree';
+import { NoteEditorHelp } from './views/noteEditorHelp';
 import { JournalStatusBar } from './views/statusBar';
 import { Reminders } from './views/reminders';
 import { registerValuesMap } from './webview';
@@ -29,6 +30,7 @@ export interface CoachingExtensionApi {
   focusAreasTree: FocusAreasTreeProvider;
   statusBar: JournalStatusBar;
   diagnostics: JournalDiagnostics;
+  editorHelp: NoteEditorHelp;
   commitJournal: CommitJournalCommand;
   reminders: Reminders;
   /** Replaces who answers the coaching commands' questions (a scripted prompter); undefined restores VS Code's. */
@@ -53,7 +55,8 @@ export function activate(context: vscode.ExtensionContext): CoachingExtensionApi
   const statusBar = new JournalStatusBar(journal);
   const diagnostics = new JournalDiagnostics(journal);
   const contextKeys = new JournalContextKeys(journal);
-  context.subscriptions.push(config, journal, commitmentsTree, focusAreasTree, statusBar, diagnostics, contextKeys);
+  const editorHelp = new NoteEditorHelp(journal, log);
+  context.subscriptions.push(config, journal, commitmentsTree, focusAreasTree, statusBar, diagnostics, contextKeys, editorHelp);
 
   const commands = new CommandManager();
   context.subscriptions.push(commands);
@@ -86,7 +89,7 @@ export function activate(context: vscode.ExtensionContext): CoachingExtensionApi
   journal.start();
   log.info('Coaching Journal activated');
   return {
-    journal, commitmentsTree, focusAreasTree, statusBar, diagnostics, commitJournal, reminders,
+    journal, commitmentsTree, focusAreasTree, statusBar, diagnostics, editorHelp, commitJournal, reminders,
     setPrompterForTests: (p) => {
       prompter = p ?? vsCodePrompter;
     },

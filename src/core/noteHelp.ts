@@ -5,7 +5,7 @@
  * items.
  */
 import { splitFrontmatter } from './frontmatter';
-import { effectiveValues, type JournalSnapshot } from './journal';
+import { effectiveValues, type Commitment, type JournalSnapshot } from './journal';
 import { dueLabel, isOverdue, listCommitments } from './status';
 import { gapLabel } from './questions';
 import {
@@ -459,21 +459,7 @@ export function describeId(snap: JournalSnapshot, kind: IdKind, id: string, toda
     }
     case 'action': {
       const c = snap.commitmentById.get(id);
-      if (!c) {
-        return unknown;
-      }
-      const due = dueLabel(c, today);
-      line('Status', c.status === 'open' ? (isOverdue(c, today) ? 'open, overdue' : 'open') : `${c.status}${c.closed ? ` on ${c.closed}` : ''}`);
-      line('Success looks like', c.success);
-      const values = effectiveValues(c, snap).map((v) => snap.valueById.get(v)?.name ?? v);
-      line('Serves', values.length > 0 ? values.join(', ') : 'no value yet');
-      line('Focus area', c.focus ? snap.focusById.get(c.focus)?.title ?? c.focus : undefined);
-      line('Due', c.due ? `${c.due}${due ? ` (${due})` : ''}` : undefined);
-      line('Made in the session of', c.made || c.session);
-      line('Where', `${c.loc.file}:${c.loc.line + 1}`);
-      line('Carried from', c.carried_from);
-      line('Id', id);
-      return { kind, id, known: true, title: c.text || id, lines };
+      return c ? describeCommitment(c, snap, today) : unknown;
     }
     case 'session': {
       const s = snap.sessions.find((x) => x.id === id);
@@ -504,4 +490,26 @@ export function describeId(snap: JournalSnapshot, kind: IdKind, id: string, toda
       return { kind, id, known: true, title: item.text, lines };
     }
   }
+}
+
+/** What a commitment is: its text, status (overdue or not), success, values, focus area, dates and where it was made. */
+export function describeCommitment(c: Commitment, snap: JournalSnapshot, today: string): IdDescription {
+  const lines: { label: string; value: string }[] = [];
+  const line = (label: string, value: string | undefined): void => {
+    if (value) {
+      lines.push({ label, value });
+    }
+  };
+  const due = dueLabel(c, today);
+  line('Status', c.status === 'open' ? (isOverdue(c, today) ? 'open, overdue' : 'open') : `${c.status}${c.closed ? ` on ${c.closed}` : ''}`);
+  line('Success looks like', c.success);
+  const values = effectiveValues(c, snap).map((v) => snap.valueById.get(v)?.name ?? v);
+  line('Serves', values.length > 0 ? values.join(', ') : 'no value yet');
+  line('Focus area', c.focus ? snap.focusById.get(c.focus)?.title ?? c.focus : undefined);
+  line('Due', c.due ? `${c.due}${due ? ` (${due})` : ''}` : undefined);
+  line('Made in the session of', c.made || c.session);
+  line('Where', `${c.loc.file}:${c.loc.line + 1}`);
+  line('Carried from', c.carried_from);
+  line('Id', c.id);
+  return { kind: 'action', id: c.id, known: true, title: c.text || c.id, lines };
 }
