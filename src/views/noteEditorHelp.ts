@@ -45,7 +45,8 @@ export class NoteEditorHelp extends Disposable implements vscode.CompletionItemP
       item.detail = c.detail;
       item.documentation = c.describes && descriptionMarkdown(c.describes);
       item.insertText = c.insertText;
-      item.filterText = c.label;
+      // Typing goes on after a trigger: the space typed after "key:" must not filter the ids out.
+      item.filterText = c.insertText.startsWith(' ') ? ` ${c.label}` : c.label;
       item.sortText = c.sortText;
       item.range = range;
       return item;
