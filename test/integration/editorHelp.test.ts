@@ -8,7 +8,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import * as vscode from 'vscode';
 import type { CoachingExtensionApi } from '../../src/extension';
-import { api as extensionApi, backUpWorkspaceJournal, closeEditors, journalDir, restoreWorkspaceJournal, TODAY } from './journalFixture';
+import { api as extensionApi, backUpWorkspaceJournal, closeEditors, journalDir, restoreWorkspaceJournal, TODAY, waitFor } from './journalFixture';
 
 const NOTE_PATH = 'sessions/2026-11-20.md';
 /** A session note (CRLF, comments) with a duplicate id, an unknown focus area and an unknown value. */
@@ -37,20 +37,6 @@ const NOTE = [
 ].join('\r\n');
 const HOSTILE_TITLE = '<img src=x onerror=alert(1)> [x](command:workbench.action.quit)';
 const HOSTILE = ['---', 'type: coaching-focus-area', 'id: hostile', `title: "${HOSTILE_TITLE}"`, 'values: [craft]', 'status: active', '---', ''].join('\n');
-
-async function waitFor<T>(what: string, probe: () => T | undefined | false | Promise<T | undefined | false>, timeoutMs = 15_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await probe();
-    if (value) {
-      return value;
-    }
-    if (Date.now() > deadline) {
-      throw new Error(`timed out waiting for ${what}`);
-    }
-    await new Promise((r) => setTimeout(r, 50));
-  }
-}
 
 const labelOf = (item: vscode.CompletionItem): string => (typeof item.label === 'string' ? item.label : item.label.label);
 

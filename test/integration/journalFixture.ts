@@ -158,3 +158,18 @@ async function settle(): Promise<void> {
   await new Promise((resolve) => setTimeout(resolve, 700));
   await (await api()).reloadJournalsForTests();
 }
+
+/** Polls `probe` until it returns something truthy (the watcher and the views catch up a moment later). */
+export async function waitFor<T>(what: string, probe: () => T | undefined | false | Promise<T | undefined | false>, timeoutMs = 15_000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await probe();
+    if (value) {
+      return value;
+    }
+    if (Date.now() > deadline) {
+      throw new Error(`timed out waiting for ${what}`);
+    }
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}
