@@ -74,7 +74,7 @@ export class NoteEditorHelp extends Disposable implements vscode.CompletionItemP
       if (!problem?.subject) {
         continue;
       }
-      const action = this.fixFor(doc, found.journal, found.path, problem, shown);
+      const action = this.fixFor(doc, found.journal, found.path, problem);
       if (action) {
         action.diagnostics = [shown];
         actions.push(action);
@@ -83,7 +83,7 @@ export class NoteEditorHelp extends Disposable implements vscode.CompletionItemP
     return actions;
   }
 
-  private fixFor(doc: vscode.TextDocument, journal: FolderJournal, path: string, problem: Diagnostic, shown: vscode.Diagnostic): vscode.CodeAction | undefined {
+  private fixFor(doc: vscode.TextDocument, journal: FolderJournal, path: string, problem: Diagnostic): vscode.CodeAction | undefined {
     const id = problem.subject!;
     switch (problem.code) {
       case 'duplicate-id': {
@@ -107,7 +107,6 @@ export class NoteEditorHelp extends Disposable implements vscode.CompletionItemP
         }
         const action = new vscode.CodeAction(`Create focus area '${id}'`, vscode.CodeActionKind.QuickFix);
         action.command = { command: CommandId.CreateFocusAreaFor, title: action.title, arguments: [journal.key, id] };
-        action.isPreferred = shown.range.isSingleLine;
         return action;
       }
       case 'unknown-value': {
