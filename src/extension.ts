@@ -19,6 +19,7 @@ import { CommitmentsTreeProvider } from './views/commitmentsTree';
 import { JournalContextKeys } from './views/contextKeys';
 import { JournalDiagnostics } from './views/diagnostics';
 import { FocusAreasTreeProvider } from './views/focusAreasTree';
+import { NoteEditorHelp } from './views/noteEditorHelp';
 import { JournalStatusBar } from './views/statusBar';
 import { Reminders } from './views/reminders';
 import { registerValuesMap } from './webview';
@@ -41,6 +42,7 @@ export interface CoachingExtensionApi {
   focusAreasTree: FocusAreasTreeProvider;
   statusBar: JournalStatusBar;
   diagnostics: JournalDiagnostics;
+  editorHelp: NoteEditorHelp;
   commitJournal: CommitJournalCommand;
   reminders: Reminders;
   /** The cache of parsed notes in the extension's storage (none without a workspace). */
@@ -71,7 +73,8 @@ export function activate(context: vscode.ExtensionContext): CoachingExtensionApi
   const statusBar = new JournalStatusBar(journal);
   const diagnostics = new JournalDiagnostics(journal);
   const contextKeys = new JournalContextKeys(journal);
-  context.subscriptions.push(config, journal, commitmentsTree, focusAreasTree, statusBar, diagnostics, contextKeys);
+  const editorHelp = new NoteEditorHelp(journal, log);
+  context.subscriptions.push(config, journal, commitmentsTree, focusAreasTree, statusBar, diagnostics, contextKeys, editorHelp);
 
   const commands = new CommandManager();
   context.subscriptions.push(commands);
@@ -109,7 +112,7 @@ export function activate(context: vscode.ExtensionContext): CoachingExtensionApi
   };
   log.info(`Coaching Journal activated in ${(timings.activateEnd - timings.loadStart).toFixed(1)} ms`);
   return {
-    journal, commitmentsTree, focusAreasTree, statusBar, diagnostics, commitJournal, reminders, journalCache: cache, timings,
+    journal, commitmentsTree, focusAreasTree, statusBar, diagnostics, editorHelp, commitJournal, reminders, journalCache: cache, timings,
     setPrompterForTests: (p) => {
       prompter = p ?? vsCodePrompter;
     },

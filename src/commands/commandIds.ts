@@ -21,6 +21,11 @@ export enum CommandId {
   LogFeedback = 'coaching.logFeedback',
   AddValue = 'coaching.addValue',
   AddFocusArea = 'coaching.addFocusArea',
+  // Quick fixes in notes (not contributed: they run from a problem's light bulb, with the id as argument).
+  /** Creates focus-areas/<id>.md for an id a note refers to. */
+  CreateFocusAreaFor = 'coaching.createFocusAreaFor',
+  /** Adds a value a note refers to to the big picture. */
+  AddValueFor = 'coaching.addValueFor',
 }
 
 /**

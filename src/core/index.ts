@@ -21,3 +21,5 @@ export * from './questions';
 export * from './mapLayout';
 export * from './mapView';
 export * from './cache';
+export * from './noteHelp';
+export * from './idFixes';

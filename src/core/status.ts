@@ -140,10 +140,11 @@ export function dueBucket(c: Pick<Commitment, 'status' | 'due'>, today: string):
 
 /**
  * The open commitments grouped for the Commitments view. Groups with no open commitment are left out.
- * Order of groups: by focus area and by value, the order of the journal (focus areas by file, values as
- * listed in the big picture), then ids the journal does not define, then "none" last; by due date, the
- * buckets from overdue to no due date; by session, oldest session first (where overdue ones come from).
- * A commitment serving two values appears under both.
+ * Order of groups: by focus area and by value, the groups holding an overdue commitment first (so an
+ * overdue commitment is near the top whatever its group), each part in the order of the journal (focus
+ * areas by file, values as listed in the big picture), then ids the journal does not define, then
+ * "none" last; by due date, the buckets from overdue to no due date; by session, oldest session first
+ * (where overdue ones come from). A commitment serving two values appears under both.
  */
 export function groupCommitments(snap: JournalSnapshot, by: GroupBy, today: string): CommitmentGroup[] {
   const open = listCommitments(snap, 'open', today);
@@ -199,7 +200,11 @@ export function groupCommitments(snap: JournalSnapshot, by: GroupBy, today: stri
   }
   const rank = new Map(order.map((key, i) => [key, i]));
   const unknownRank = order.length;
+  const overdueFirst = by === 'focus' || by === 'value';
   return [...groups.values()].sort((a, b) => {
+    if (overdueFirst && (a.overdue > 0) !== (b.overdue > 0)) {
+      return a.overdue > 0 ? -1 : 1;
+    }
     const ra = a.key === '' ? unknownRank + 1 : rank.get(a.key) ?? unknownRank;
     const rb = b.key === '' ? unknownRank + 1 : rank.get(b.key) ?? unknownRank;
     return ra - rb || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0);

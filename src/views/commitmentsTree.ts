@@ -1,13 +1,13 @@
 import * as vscode from 'vscode';
 import { isolateBidi } from '../platform/plainText';
 import {
-  commitmentCounts, dueLabel, effectiveValues, groupCommitments, isOverdue, GROUP_BYS, type Commitment, type CommitmentGroup,
+  commitmentCounts, describeCommitment, dueLabel, groupCommitments, isOverdue, GROUP_BYS, type Commitment, type CommitmentGroup,
   type GroupBy, type JournalSnapshot,
 } from '../core';
 import { CommandId } from '../commands/commandIds';
 import { Disposable } from '../platform/disposable';
 import type { CommitmentRef, FolderJournal, JournalService } from '../platform/journalService';
-import { NoteMarkdown } from './markdown';
+import { descriptionMarkdown } from './markdown';
 
 export const COMMITMENTS_VIEW_ID = 'coaching.commitments';
 const GROUP_BY_STATE_KEY = 'coaching.commitments.groupBy';
@@ -186,20 +186,7 @@ const GROUP_ICONS: Record<GroupBy, string> = {
   session: 'notebook',
 };
 
-/** The hover of a commitment: its text, success, values, focus area and dates. Note text is escaped. */
+/** The hover of a commitment: its text, status, success, values, focus area and dates. Note text is escaped. */
 export function commitmentTooltip(c: Commitment, snap: JournalSnapshot, today: string): vscode.MarkdownString {
-  const hover = new NoteMarkdown().markdown('**').note(c.text || c.id).markdown('**\n\n');
-  const line = (label: string, value: string | undefined): void => {
-    if (value) {
-      hover.markdown(`${label}: `).note(value).markdown('  \n');
-    }
-  };
-  line('Success looks like', c.success);
-  const values = effectiveValues(c, snap).map((v) => snap.valueById.get(v)?.name ?? v);
-  line('Serves', values.length > 0 ? values.join(', ') : 'no value yet');
-  line('Focus area', c.focus ? snap.focusById.get(c.focus)?.title ?? c.focus : undefined);
-  line('Due', c.due ? `${c.due} (${dueLabel(c, today) ?? ''})` : undefined);
-  line('Made in the session of', c.made || c.session);
-  line('Id', c.id);
-  return hover.md;
+  return descriptionMarkdown(describeCommitment(c, snap, today));
 }

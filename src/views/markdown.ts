@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import { isolateBidi } from '../platform/plainText';
-import { escapeMarkdown } from '../core';
+import { escapeMarkdown, type IdDescription } from '../core';
 
 /**
  * A hover for text that comes from notes: never trusted (no command links), no HTML. Note text goes in
@@ -25,4 +25,13 @@ export class NoteMarkdown {
     this.md.appendMarkdown(escapeMarkdown(isolateBidi(text)));
     return this;
   }
+}
+
+/** What an id names (a hover, a completion's documentation, a tooltip): the title in bold, then labelled lines. */
+export function descriptionMarkdown(d: IdDescription): vscode.MarkdownString {
+  const hover = new NoteMarkdown().markdown('**').note(d.title).markdown('**\n\n');
+  for (const { label, value } of d.lines) {
+    hover.markdown(`${label}: `).note(value).markdown('  \n');
+  }
+  return hover.md;
 }

@@ -99,10 +99,11 @@ describe('Commitments view in the browser', () => {
     await overdueRow.waitFor({ timeout: DEFAULT_TIMEOUT });
     await row(pane, OTHERS[1]).waitFor({ timeout: DEFAULT_TIMEOUT });
 
-    // Grouped by focus area (in the journal's order of focus areas), the overdue commitment first in its group.
+    // Grouped by focus area: the group holding the overdue commitment first (the journal lists it second),
+    // and the overdue commitment first in its group.
     assert.deepStrictEqual(await rowLabels(pane), [
-      'Help Daniel with what he struggles with most', OTHERS[1],
       'Think and propose beyond my team', OVERDUE, OTHERS[0],
+      'Help Daniel with what he struggles with most', OTHERS[1],
     ]);
     assert.strictEqual((await overdueRow.locator('.label-description').innerText()).trim(), '8 days overdue');
     assert.strictEqual(await overdueRow.locator('.codicon-warning').count(), 1, 'a warning icon');

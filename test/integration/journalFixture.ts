@@ -189,3 +189,18 @@ export async function runWithPrompter(prompter: Prompter, command: string, ...ar
     hooks.setPrompterForTests(undefined);
   }
 }
+
+/** Polls `probe` until it returns something truthy (the watcher and the views catch up a moment later). */
+export async function waitFor<T>(what: string, probe: () => T | undefined | false | Promise<T | undefined | false>, timeoutMs = 15_000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await probe();
+    if (value) {
+      return value;
+    }
+    if (Date.now() > deadline) {
+      throw new Error(`timed out waiting for ${what}`);
+    }
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}

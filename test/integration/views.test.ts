@@ -10,6 +10,7 @@ import { RecordOutcomeCommand, type OutcomePrompts } from '../../src/commands/re
 import { LetGoCommand } from '../../src/commands/letGo';
 import { nullLogger } from '../../src/platform/logger';
 import type { Outcome } from '../../src/core';
+import { waitFor } from './journalFixture';
 
 const EXTENSION_ID = 'coaching-journal.coaching-journal';
 const TODAY = '2026-11-24';
@@ -38,20 +39,6 @@ const NOTE = [
   'Body stays.',
   '',
 ].join('\r\n');
-
-async function waitFor<T>(what: string, probe: () => T | undefined | false | Promise<T | undefined | false>, timeoutMs = 10_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await probe();
-    if (value) {
-      return value;
-    }
-    if (Date.now() > deadline) {
-      throw new Error(`timed out waiting for ${what}`);
-    }
-    await new Promise((r) => setTimeout(r, 50));
-  }
-}
 
 interface Row {
   depth: number;
@@ -235,8 +222,8 @@ describe('Coaching views', function () {
     ]);
     await vscode.commands.executeCommand('coaching.groupCommitmentsBy', 'value');
     assert.deepStrictEqual((await outline(api.commitmentsTree)).filter((l) => !l.startsWith(' ')), [
-      'Impact on people — 1 open',
       'Craft — 2 open · 1 overdue',
+      'Impact on people — 1 open',
     ]);
     await vscode.commands.executeCommand('coaching.groupCommitmentsBy', 'focus');
     assert.strictEqual(api.commitmentsTree.groupBy, 'focus');
