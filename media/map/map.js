@@ -56,7 +56,6 @@
   function syncControls() {
     include.value = state.filters.include;
     period.value = state.filters.period;
-    period.disabled = state.filters.include !== 'all';
     focus.value = state.filters.focus || '';
     el('zoom-reset').textContent = Math.round(state.zoom * 100) + '%';
   }
@@ -222,7 +221,12 @@
     for (const line of m.summary) {
       gaps.appendChild(htmlEl('li', total ? 'gap-line' : '', String(line)));
     }
-    legend.replaceChildren(keys, gaps);
+    const stats = htmlEl('ul', 'legend-stats');
+    stats.setAttribute('aria-label', 'Sessions and follow-through');
+    for (const line of Array.isArray(m.statsSummary) ? m.statsSummary : []) {
+      stats.appendChild(htmlEl('li', '', String(line)));
+    }
+    legend.replaceChildren(keys, gaps, stats);
   }
 
   function tooltip(/** @type {any} */ n) {

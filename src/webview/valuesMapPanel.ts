@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import {
-  DEFAULT_MAP_FILTERS, buildValuesMap, exportFileName, gapCounts, gapSummary, layoutValuesMap, mapOptionsFor, mapToMermaid,
-  mermaidDocument, type MapFilters, type ValuesMap,
+  DEFAULT_MAP_FILTERS, buildValuesMap, exportFileName, gapCounts, gapSummary, layoutValuesMap, mapOptionsFor, mapStats, mapToMermaid,
+  mermaidDocument, statsSummary, type MapFilters, type ValuesMap,
 } from '../core';
 import { Disposable } from '../platform/disposable';
 import type { FolderJournal, JournalService } from '../platform/journalService';
@@ -153,13 +153,16 @@ export class ValuesMapPanel extends Disposable {
       ? buildValuesMap(snapshot, mapOptionsFor(filters, today))
       : { nodes: [], edges: [], gaps: { valuesWithoutAction: [], focusAreasWithoutOpenCommitment: [], unlinkedCommitments: [] } };
     const counts = gapCounts(map);
+    const stats = snapshot && journal?.hasNotes ? mapStats(snapshot, today, journal.config.sessionCadenceDays) : undefined;
     const message: MapRenderMessage = {
       type: 'render',
       map,
       layout: layoutValuesMap(map),
       filters,
       counts,
-      summary: gapSummary(counts),
+      summary: gapSummary(counts, filters.period),
+      stats,
+      statsSummary: stats ? statsSummary(stats) : [],
       focusChoices: (snapshot?.focusAreas ?? []).map((f) => ({ id: f.id, label: f.title })),
       today,
       journal: journal?.key,
