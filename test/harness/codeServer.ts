@@ -8,7 +8,7 @@ import * as path from 'path';
 import { Tools, withNode24 } from './install';
 import { log, step } from './log';
 import { logsDir } from './paths';
-import { runCommand, startProcess, tailOf, tempDir } from './processes';
+import { runCommand, startProcess, stopProcess, tailOf, tempDir } from './processes';
 
 export interface CodeServerProfile {
   userDataDir: string;
@@ -25,6 +25,8 @@ export interface CodeServer {
   exited: Promise<string>;
   /** URL that opens `folder` in the workbench. */
   folderUrl(folder: string): string;
+  /** Stops it (before the run ends, when another code-server follows). */
+  stop(): Promise<void>;
 }
 
 export const USER_SETTINGS = {
@@ -39,7 +41,7 @@ export const USER_SETTINGS = {
 };
 
 /** A fresh profile in `root` (default: a temp dir removed at cleanup). */
-export function createProfile(root = tempDir('profile')): CodeServerProfile {
+export function createProfile(root = tempDir('profile'), settings: Record<string, unknown> = {}): CodeServerProfile {
   const profile = {
     userDataDir: path.join(root, 'user-data'),
     extensionsDir: path.join(root, 'extensions'),
@@ -47,7 +49,7 @@ export function createProfile(root = tempDir('profile')): CodeServerProfile {
   };
   fs.mkdirSync(path.join(profile.userDataDir, 'User'), { recursive: true });
   fs.mkdirSync(profile.extensionsDir, { recursive: true });
-  fs.writeFileSync(path.join(profile.userDataDir, 'User', 'settings.json'), JSON.stringify(USER_SETTINGS, null, 2));
+  fs.writeFileSync(path.join(profile.userDataDir, 'User', 'settings.json'), JSON.stringify({ ...USER_SETTINGS, ...settings }, null, 2));
   fs.writeFileSync(profile.configFile, 'auth: none\ncert: false\n');
   return profile;
 }
@@ -148,5 +150,8 @@ export async function startCodeServer(opts: {
     }
   });
   log(`code-server listening on ${url} (log: ${logFile})`);
-  return { port, url, logFile, exited, folderUrl: (folder) => `${url}?folder=${encodeURIComponent(folder)}` };
+  return {
+    port, url, logFile, exited, folderUrl: (folder) => `${url}?folder=${encodeURIComponent(folder)}`,
+    stop: () => stopProcess(child, `code-server on port ${port}`),
+  };
 }
