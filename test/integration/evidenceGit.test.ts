@@ -5,6 +5,7 @@ import * as vscode from 'vscode';
 import { execFileSync } from 'child_process';
 import type { CoachingExtensionApi } from '../../src/extension';
 import { BACK, DEFAULT, ESCAPE, ScriptedPrompter, type ScriptedAnswer } from '../../src/platform/scriptedPrompter';
+import { commitWorkspace, startSessionWithAutoCommit } from './gitFixture';
 import { JournalIndex, loadJournal, renderEvidence, type JournalSnapshot } from '../../src/core';
 import { NodeJournalStore } from '../../src/cli/nodeStore';
 
@@ -123,12 +124,7 @@ describe('Commit Journal', () => {
   let fixtureHead = '';
 
   before(() => {
-    git('init', '-q');
-    git('config', 'user.email', 'tests@example.invalid');
-    git('config', 'user.name', 'Coaching Journal tests');
-    git('add', '-A');
-    git('commit', '-q', '-m', 'fixture');
-    fixtureHead = git('rev-parse', 'HEAD');
+    fixtureHead = commitWorkspace(git);
   });
 
   // The suites that follow expect the fixture journal as it was: drop what these tests wrote.
@@ -169,28 +165,8 @@ describe('Commit Journal', () => {
   });
   it('with coaching.autoCommit on, Start Session commits the journal it wrote', async () => {
     const exports = await api();
-    const saved = process.env.COACHING_TODAY;
-    process.env.COACHING_TODAY = '2026-11-24';
-    await vscode.workspace.getConfiguration('coaching').update('autoCommit', true, vscode.ConfigurationTarget.Global);
     const head = git('rev-parse', 'HEAD');
-    const prompter = new ScriptedPrompter([
-      'Skip for now',
-      'See the journal committed after the session', '',
-      DEFAULT,
-      'Commit the journal after each session', 'Show strategic thinking', DEFAULT, 'The history shows each session', DEFAULT, 'No, one is enough',
-    ]);
-    exports.setPrompterForTests(prompter);
-    try {
-      await vscode.commands.executeCommand('coaching.startSession');
-    } finally {
-      exports.setPrompterForTests(undefined);
-      await vscode.workspace.getConfiguration('coaching').update('autoCommit', undefined, vscode.ConfigurationTarget.Global);
-      if (saved === undefined) {
-        delete process.env.COACHING_TODAY;
-      } else {
-        process.env.COACHING_TODAY = saved;
-      }
-    }
+    const prompter = await startSessionWithAutoCommit(exports);
     assert.deepStrictEqual(prompter.remaining, [], 'every scripted answer was used');
     assert.strictEqual(git('rev-list', '--count', `${head}..HEAD`), '1', 'exactly one new commit');
     const files = git('show', '--name-only', '--format=', 'HEAD').split('\n');

@@ -6,7 +6,8 @@ import * as assert from 'assert';
 import { execFileSync } from 'child_process';
 import * as vscode from 'vscode';
 import type { CoachingExtensionApi } from '../../src/extension';
-import { DEFAULT, ScriptedPrompter } from '../../src/platform/scriptedPrompter';
+import { ScriptedPrompter } from '../../src/platform/scriptedPrompter';
+import { commitWorkspace, startSessionWithAutoCommit } from '../integration/gitFixture';
 
 const EXTENSION_ID = 'coaching-journal.coaching-journal';
 const MODE = process.env.COACHING_GIT_OFF;
@@ -55,12 +56,7 @@ describe(`Commit Journal when git is off (${MODE})`, function () {
 
   before(async () => {
     assert.ok(MODE && EXPECTED[MODE], `COACHING_GIT_OFF is "disabled" or "missing" (got ${MODE})`);
-    git('init', '-q');
-    git('config', 'user.email', 'tests@example.invalid');
-    git('config', 'user.name', 'Coaching Journal tests');
-    git('add', '-A');
-    git('commit', '-q', '-m', 'fixture');
-    head = git('rev-parse', 'HEAD');
+    head = commitWorkspace(git);
     // A change the command would commit if it could.
     const note = vscode.Uri.joinPath(root(), 'coaching', 'sessions', '2026-11-24.md');
     const text = Buffer.from(await vscode.workspace.fs.readFile(note)).toString('utf8');
@@ -101,27 +97,7 @@ describe(`Commit Journal when git is off (${MODE})`, function () {
 
   it('with coaching.autoCommit on, Start Session still writes its note, and only logs that it could not commit', async () => {
     const hooks = await api();
-    const saved = process.env.COACHING_TODAY;
-    process.env.COACHING_TODAY = '2026-11-24';
-    await vscode.workspace.getConfiguration('coaching').update('autoCommit', true, vscode.ConfigurationTarget.Global);
-    const prompter = new ScriptedPrompter([
-      'Skip for now',
-      'See the journal committed after the session', '',
-      DEFAULT,
-      'Commit the journal after each session', 'Show strategic thinking', DEFAULT, 'The history shows each session', DEFAULT, 'No, one is enough',
-    ]);
-    hooks.setPrompterForTests(prompter);
-    try {
-      await vscode.commands.executeCommand('coaching.startSession');
-    } finally {
-      hooks.setPrompterForTests(undefined);
-      await vscode.workspace.getConfiguration('coaching').update('autoCommit', undefined, vscode.ConfigurationTarget.Global);
-      if (saved === undefined) {
-        delete process.env.COACHING_TODAY;
-      } else {
-        process.env.COACHING_TODAY = saved;
-      }
-    }
+    const prompter = await startSessionWithAutoCommit(hooks);
     assert.deepStrictEqual(prompter.remaining, [], 'every scripted answer was used');
     assert.deepStrictEqual(prompter.messages.filter((m) => m.level === 'error'), [], 'no error shown for the automatic commit');
     assert.strictEqual(git('rev-parse', 'HEAD'), head, 'no commit');
