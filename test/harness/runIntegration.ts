@@ -15,7 +15,7 @@ import * as util from 'util';
 import type { BrowserContext, ConsoleMessage } from 'playwright-core';
 import { launchBrowser } from './browser';
 import { createProfile, startCodeServer } from './codeServer';
-import { extensionTestUrl, isNoise, parseMochaSummary, stripStyleArgs, SUITE_START_MARKER } from './extHostConsole';
+import { extensionTestUrl, isNoise, parseMochaSummary, stripStyleArgs, SUITE_START_MARKER, type MochaSummary } from './extHostConsole';
 import { ensureTools, type Tools } from './install';
 import { log, step, withTimeout } from './log';
 import { fixtureWorkspace, gitOffSuite, integrationSuite, logsDir, repoRoot } from './paths';
@@ -60,16 +60,21 @@ async function main(): Promise<number> {
     runs.push(...GIT_OFF_RUNS);
   }
   let worst = 0;
+  const total = { passing: 0, failing: 0 };
   for (const run of runs) {
-    const code = await runSuite(tools, context, run, !grep || run.suite === integrationSuite);
+    const { code, summary } = await runSuite(tools, context, run, !grep || run.suite === integrationSuite);
     log(`${run.name}: exit code ${code}`);
     worst = worst || code;
+    total.passing += summary?.passing ?? 0;
+    total.failing += summary?.failing ?? 0;
   }
+  // The totals of all runs, in mocha's words, last (test/run-all.mjs reads the last ones).
+  console.log(`\nAll integration runs (${runs.map((r) => r.name).join(', ')}):\n  ${total.passing} passing\n  ${total.failing} failing`);
   return worst;
 }
 
 /** One code-server with its own profile and workspace copy, one page, one mocha run in its extension host. */
-async function runSuite(tools: Tools, context: BrowserContext, run: SuiteRun, mustRunTests: boolean): Promise<number> {
+async function runSuite(tools: Tools, context: BrowserContext, run: SuiteRun, mustRunTests: boolean): Promise<{ code: number; summary?: MochaSummary }> {
   const workspace = copyWorkspace(fixtureWorkspace, run.name);
   const server = await startCodeServer({
     tools, profile: createProfile(undefined, run.settings), smokeTestDriver: true, name: `code-server-${run.name}`,
@@ -129,13 +134,13 @@ async function runSuite(tools: Tools, context: BrowserContext, run: SuiteRun, mu
     log(`extension host exited with code ${code}`);
     if (!summary) {
       log(`no mocha summary seen: did the suite load? (see test-results/logs/${run.name}-console.log)`);
-      return code === 0 ? 3 : code;
+      return { code: code === 0 ? 3 : code };
     }
     if (summary.passing + summary.failing === 0 && mustRunTests) {
       log('the suite ran no test');
-      return 3;
+      return { code: 3, summary };
     }
-    return code;
+    return { code, summary };
   } finally {
     await page.close().catch(() => undefined);
     await server.stop();

@@ -2,8 +2,8 @@
 // (test/integrationGitOff/).
 //
 // startSessionWithAutoCommit: Start Session on the fixture workspace with `coaching.autoCommit` on and
-// scripted answers (one new
-// commitment), on 2026-11-24; the setting, today and the prompter are put back afterwards.
+// scripted answers (one new commitment), on 2026-11-24; the setting, today and the prompter are put back
+// afterwards.
 import * as vscode from 'vscode';
 import type { CoachingExtensionApi } from '../../src/extension';
 import { DEFAULT, ScriptedPrompter } from '../../src/platform/scriptedPrompter';
