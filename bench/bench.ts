@@ -7,6 +7,7 @@
  *
  * Options: --sizes 100,1000,10000   --runs 3   --no-package (skip the bundle and VSIX sizes)
  *          --no-host (skip the measurements in the real extension host)
+ *          --no-browser (skip the map's first paint in Chromium, bench/mapPaint.ts)
  */
 import { promises as fs } from 'fs';
 import * as os from 'os';
@@ -20,6 +21,7 @@ import {
 import { NodeJournalStore } from '../src/cli/nodeStore';
 import { generateJournal, prng } from './generate';
 import { runHostBench } from './host';
+import { benchMapPaint } from './mapPaint';
 
 const TODAY = '2026-11-24';
 const CONCURRENCY = 64; // loadJournal's default
@@ -389,6 +391,15 @@ async function main(): Promise<void> {
       await benchSize(n, tmp);
     }
     await benchMap();
+    if (!args.includes('--no-browser')) {
+      // The map webview's first paint in Chromium (bench/mapPaint.ts says how it is measured).
+      const p = await benchMapPaint(ROOT, TODAY, Math.max(RUNS, 7));
+      const b = budget(`Map first paint in Chromium, ${p.commitments.toLocaleString('en-US')} commitments`, p.map.ms, 500, ' ms', (n) => n.toFixed(0));
+      printTable(`The values map in the browser: ${p.nodes.toLocaleString('en-US')} nodes, a ${fmtMB(p.messageBytes)} render message (median of ${p.map.all.length} fresh pages)`, [
+        { what: 'Baseline: the same number of plain text nodes, message to first paint', value: fmtMs(p.baseline.ms) },
+        { what: 'map.js: render message to first paint of the map', value: fmtMs(p.map.ms), ratio: fmtRatio(p.map.ms, p.baseline.ms), budget: b.budget, ok: b.ok },
+      ]);
+    }
     if (PACKAGE) {
       await benchBundle();
     }

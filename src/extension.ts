@@ -9,6 +9,7 @@ import { OpenCommitmentCommand } from './commands/openCommitment';
 import { RecordOutcomeCommand } from './commands/recordOutcome';
 import { RefreshCommand } from './commands/refresh';
 import { registerCoachingCommands } from './commands/coachingCommands';
+import type { CoachingDeps } from './commands/flow/context';
 import { ConfigReader } from './platform/config';
 import { JournalCache } from './platform/journalCache';
 import { JournalService } from './platform/journalService';
@@ -83,9 +84,20 @@ export function activate(context: vscode.ExtensionContext): CoachingExtensionApi
   commands.register(new OpenCommitmentCommand(journal));
   commands.register(new RefreshCommand(journal));
   commands.register(new GroupCommitmentsByCommand(commitmentsTree));
+  // The coaching commands' dependencies; `prompter` is VS Code's unless a test scripts the answers.
+  const vsCodePrompter = new VsCodePrompter();
+  let prompter: Prompter = vsCodePrompter;
+  const deps: CoachingDeps = {
+    journals: journal, config, log, prompter: () => prompter,
+    afterSession: async (j) => {
+      if (vscode.workspace.isTrusted && vscode.workspace.getConfiguration('coaching', j.folder).get<boolean>('autoCommit')) {
+        await commitJournal.commit(j, false);
+      }
+    },
+  };
   // Evidence, git and reminders (issue 7).
-  commands.register(new ExportEvidenceCommand(journal));
-  const commitJournal = commands.register(new CommitJournalCommand(journal, log));
+  commands.register(new ExportEvidenceCommand(deps));
+  const commitJournal = commands.register(new CommitJournalCommand(deps));
   const reminders = new Reminders(journal, context.workspaceState);
   context.subscriptions.push(reminders);
   // The values-to-actions map (issue 6).
@@ -93,16 +105,7 @@ export function activate(context: vscode.ExtensionContext): CoachingExtensionApi
   context.subscriptions.push(registerValuesMap(context, journal, log));
 
   // The coaching loop: Start Session and the journaling commands (issue 4).
-  const vsCodePrompter = new VsCodePrompter();
-  let prompter: Prompter = vsCodePrompter;
-  registerCoachingCommands(commands, {
-    journals: journal, config, log, prompter: () => prompter,
-    afterSession: async (j) => {
-      if (vscode.workspace.isTrusted && vscode.workspace.getConfiguration('coaching', j.folder).get<boolean>('autoCommit')) {
-        await commitJournal.commit(j, false);
-      }
-    },
-  });
+  registerCoachingCommands(commands, deps);
 
   journal.start();
   const timings: ActivationTimings = {

@@ -56,7 +56,6 @@
   function syncControls() {
     include.value = state.filters.include;
     period.value = state.filters.period;
-    period.disabled = state.filters.include !== 'all';
     focus.value = state.filters.focus || '';
     el('zoom-reset').textContent = Math.round(state.zoom * 100) + '%';
   }
@@ -170,8 +169,12 @@
     }
     canvas.appendChild(drawSvg(m));
     applyZoom();
-    canvas.scrollLeft = scroll.left;
-    canvas.scrollTop = scroll.top;
+    // Setting a scroll position makes the browser lay the new drawing out at once: only when there is
+    // one to keep (a redraw), never on the first drawing.
+    if (scroll.left || scroll.top) {
+      canvas.scrollLeft = scroll.left;
+      canvas.scrollTop = scroll.top;
+    }
     const selected = state.selected && canvas.querySelector(`g.node[data-index="${indexOfKey(state.selected)}"]`);
     if (selected) {
       selected.classList.add('selected');
@@ -222,7 +225,12 @@
     for (const line of m.summary) {
       gaps.appendChild(htmlEl('li', total ? 'gap-line' : '', String(line)));
     }
-    legend.replaceChildren(keys, gaps);
+    const stats = htmlEl('ul', 'legend-stats');
+    stats.setAttribute('aria-label', 'Sessions and follow-through');
+    for (const line of Array.isArray(m.statsSummary) ? m.statsSummary : []) {
+      stats.appendChild(htmlEl('li', '', String(line)));
+    }
+    legend.replaceChildren(keys, gaps, stats);
   }
 
   function tooltip(/** @type {any} */ n) {
@@ -283,7 +291,7 @@
       const title = svgEl('title');
       title.textContent = tip.join('\n');
       g.appendChild(title);
-      g.appendChild(svgEl('rect', { width: Number(box.width), height: Number(box.height), rx: n.kind === 'commitment' ? 6 : n.kind === 'vision' ? 14 : 10 }));
+      g.appendChild(svgEl('rect', { class: 'box', width: Number(box.width), height: Number(box.height), rx: n.kind === 'commitment' ? 6 : n.kind === 'vision' ? 14 : 10 }));
       if (n.gap) {
         g.appendChild(svgEl('rect', { class: 'gap-mark', x: -4, y: -4, width: Number(box.width) + 8, height: Number(box.height) + 8, rx: 12 }));
       }

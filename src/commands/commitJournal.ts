@@ -1,50 +1,53 @@
 import * as vscode from 'vscode';
-import { plainMessage } from '../platform/plainText';
 import { journalCommitMessage } from '../core';
-import type { FolderJournal, JournalService } from '../platform/journalService';
-import { pickJournalWithNotes } from '../platform/pickJournal';
+import type { FolderJournal } from '../platform/journalService';
 import { commitJournalFolder, GitUnavailable, type CommitResult } from '../platform/git';
-import type { Logger } from '../platform/logger';
 import type { Command } from './commandManager';
 import { CommandId } from './commandIds';
+import { openJournal } from './flow/chooseJournal';
+import { messageOf, type CoachingDeps } from './flow/context';
+
+const TITLE = 'Commit Journal';
 
 /** Coaching: Commit Journal — stages only the journal folder and commits it. Never pushes. */
 export class CommitJournalCommand implements Command {
   readonly id = CommandId.CommitJournal;
 
-  constructor(private readonly service: JournalService, private readonly log: Logger) {}
+  constructor(private readonly deps: CoachingDeps) {}
 
   async execute(): Promise<CommitResult | undefined> {
-    const journal = await pickJournalWithNotes(this.service, 'Commit Journal');
-    if (!journal) {
+    const context = await openJournal(this.deps, TITLE);
+    if (!context) {
       return undefined;
     }
-    return this.commit(journal, true);
+    return this.commit(context.journal, true);
   }
 
   /** Commits `journal`; `interactive` shows the outcome to the person (auto-commit only logs). */
   async commit(journal: FolderJournal, interactive: boolean): Promise<CommitResult> {
+    const { log } = this.deps;
+    const prompter = this.deps.prompter();
     await vscode.workspace.saveAll(false);
-    const message = journalCommitMessage(journal.index.snapshot(), this.service.today());
+    const message = journalCommitMessage(journal.index.snapshot(), this.deps.journals.today());
     try {
       const result = await commitJournalFolder(journal.store.root, message);
       if (result.committed) {
-        this.log.info(`Committed ${result.files} journal file(s): ${message}`);
+        log.info(`Committed ${result.files} journal file(s): ${message}`);
         if (interactive) {
-          void vscode.window.showInformationMessage(plainMessage(`Committed the journal (${result.files} file${result.files === 1 ? '' : 's'}): "${message}". Nothing was pushed.`));
+          prompter.info(`Committed the journal (${result.files} file${result.files === 1 ? '' : 's'}): "${message}". Nothing was pushed.`);
         }
       } else {
-        this.log.info(`Journal not committed: ${result.reason}`);
+        log.info(`Journal not committed: ${result.reason}`);
         if (interactive) {
-          void vscode.window.showInformationMessage(plainMessage(result.reason));
+          prompter.info(result.reason);
         }
       }
       return result;
     } catch (e) {
-      const text = e instanceof GitUnavailable ? e.message : `The journal could not be committed: ${e instanceof Error ? e.message : String(e)}`;
-      this.log.warn(text);
+      const text = e instanceof GitUnavailable ? e.message : `The journal could not be committed: ${messageOf(e)}`;
+      log.warn(text);
       if (interactive) {
-        void vscode.window.showWarningMessage(plainMessage(text));
+        prompter.error(text);
       }
       return { committed: false, reason: text };
     }

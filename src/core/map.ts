@@ -52,6 +52,18 @@ export interface MapOptions {
   since?: string;
   /** Only this focus area (and its values). */
   focus?: string;
+  /**
+   * The period gaps are counted over. A value has an action in it when an active focus area or an open
+   * commitment serves it (now), or a commitment serving it was made or closed within the period (from
+   * `since`, inclusive, to `today`; without `since`: any time up to `today`). Absent: only the active
+   * focus areas and open commitments count (the gaps of right now).
+   */
+  gapPeriod?: { since?: string; label: string };
+}
+
+/** True when a commitment was made or closed within the period (`since`..`today`, inclusive). */
+function activeIn(c: Commitment, since: string | undefined, today: string): boolean {
+  return [c.made, c.closed].some((d) => !!d && d <= today && (!since || d >= since));
 }
 
 function keep(c: Commitment, o: MapOptions): boolean {
@@ -84,6 +96,8 @@ export function buildValuesMap(snap: JournalSnapshot, options: MapOptions): Valu
         openByFocus.set(c.focus, (openByFocus.get(c.focus) ?? 0) + 1);
       }
       effectiveValues(c, snap).forEach((v) => valueServed.add(v));
+    } else if (options.gapPeriod && activeIn(c, options.gapPeriod.since, options.today)) {
+      effectiveValues(c, snap).forEach((v) => valueServed.add(v));
     }
   }
   for (const f of snap.focusAreas) {
@@ -94,7 +108,9 @@ export function buildValuesMap(snap: JournalSnapshot, options: MapOptions): Valu
 
   const gaps: ValuesMap['gaps'] = { valuesWithoutAction: [], focusAreasWithoutOpenCommitment: [], unlinkedCommitments: [] };
   for (const v of snap.values) {
-    const gap = valueServed.has(v.id) ? undefined : 'no active focus area and no open commitment';
+    const gap = valueServed.has(v.id) ? undefined : options.gapPeriod
+      ? `no active focus area, no open commitment, and no commitment made or closed ${options.gapPeriod.label}`
+      : 'no active focus area and no open commitment';
     if (gap) {
       gaps.valuesWithoutAction.push(v.id);
     }

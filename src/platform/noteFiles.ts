@@ -47,6 +47,23 @@ export async function createNote(journal: FolderJournal, path: string, text: str
   return uri;
 }
 
+/**
+ * Creates a new file `<base>.<ext>` in the journal — or `<base>-2.<ext>`, `-3`… when that name is taken —
+ * with `text`, through `createNote` (so never over an existing file), and returns its URI.
+ */
+export async function createNoteWithFreeName(journal: FolderJournal, base: string, ext: string, text: string): Promise<vscode.Uri> {
+  for (let n = 1; n < 1000; n++) {
+    try {
+      return await createNote(journal, `${base}${n === 1 ? '' : `-${n}`}.${ext}`, text);
+    } catch (e) {
+      if (!(e instanceof FileExistsError)) {
+        throw e;
+      }
+    }
+  }
+  throw new Error(`There is no free file name for ${journal.config.folder}/${base}.${ext} (up to -999 are taken).`);
+}
+
 /** Reads notes again into the journal's index (an open document's text first), after edits. */
 export async function refreshNotes(journal: FolderJournal, paths: Iterable<string>): Promise<void> {
   for (const path of new Set(paths)) {

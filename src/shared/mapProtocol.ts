@@ -6,7 +6,7 @@
  * Handshake: the webview posts `ready` once its script runs; the host posts nothing before that, then a
  * `render` after every change (filters, journal edits).
  */
-import type { MapFilters, MapGapCounts, MapLayout, ValuesMap } from '../core';
+import type { MapFilters, MapGapCounts, MapLayout, MapStats, ValuesMap } from '../core';
 
 /** Webview → host. */
 export type MapWebviewMessage =
@@ -33,8 +33,12 @@ export interface MapRenderMessage {
   layout: MapLayout;
   filters: MapFilters;
   counts: MapGapCounts;
-  /** The legend's sentences ("2 values have no action"). */
+  /** The legend's sentences ("2 values have no action in the last 30 days"). */
   summary: string[];
+  /** Sessions, streak and follow-through of the whole journal; absent when there is no journal. */
+  stats?: MapStats;
+  /** The same as short lines for the legend (`statsSummary`); empty when there is no journal. */
+  statsSummary: string[];
   focusChoices: MapFocusChoice[];
   today: string;
   /** Key of the journal shown (its workspace folder URI); absent when there is none. */

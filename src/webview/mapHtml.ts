@@ -49,8 +49,8 @@ export function buildMapHtml(o: MapHtmlOptions): string {
       <option value="all">Open and closed</option>
     </select>
   </label>
-  <label>Closed in
-    <select id="period" aria-label="Period of closed commitments">
+  <label>Period
+    <select id="period" aria-label="Period: gaps are counted over it, and closed commitments shown from it">
       <option value="month">Last 30 days</option>
       <option value="quarter">Last 3 months</option>
       <option value="year">Last 12 months</option>

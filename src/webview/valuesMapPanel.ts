@@ -1,8 +1,5 @@
 import * as vscode from 'vscode';
-import {
-  DEFAULT_MAP_FILTERS, buildValuesMap, exportFileName, gapCounts, gapSummary, layoutValuesMap, mapOptionsFor, mapToMermaid,
-  mermaidDocument, type MapFilters, type ValuesMap,
-} from '../core';
+import { DEFAULT_MAP_FILTERS, exportFileName, gapCounts, mapToMermaid, mermaidDocument, type MapFilters, type ValuesMap } from '../core';
 import { Disposable } from '../platform/disposable';
 import type { FolderJournal, JournalService } from '../platform/journalService';
 import type { Logger } from '../platform/logger';
@@ -11,6 +8,7 @@ import { buildMapHtml, makeNonce } from './mapHtml';
 import { parseMapWebviewMessage } from './mapMessageGuard';
 import { restrictedModeMessage } from '../commands/commandIds';
 import { plainMessage } from '../platform/plainText';
+import { mapRenderMessage } from './mapRender';
 
 /** Quiet time after a journal change before the map is redrawn (a burst of edits is one redraw). */
 const REDRAW_DEBOUNCE_MS = 250;
@@ -146,27 +144,16 @@ export class ValuesMapPanel extends Disposable {
     }
     const journal = this.pickJournal();
     const today = this.journals.today();
-    const snapshot = journal?.index.snapshot();
-    let filters = this.filters;
-    if (filters.focus && !snapshot?.focusById.has(filters.focus)) {
-      filters = { include: filters.include, period: filters.period }; // the focus area is gone
-    }
-    const map = snapshot
-      ? buildValuesMap(snapshot, mapOptionsFor(filters, today))
-      : { nodes: [], edges: [], gaps: { valuesWithoutAction: [], focusAreasWithoutOpenCommitment: [], unlinkedCommitments: [] } };
-    const counts = gapCounts(map);
-    const message: MapRenderMessage = {
-      type: 'render',
-      map,
-      layout: layoutValuesMap(map),
-      filters,
-      counts,
-      summary: gapSummary(counts),
-      focusChoices: (snapshot?.focusAreas ?? []).map((f) => ({ id: f.id, label: f.title })),
+    const message = mapRenderMessage({
+      snapshot: journal?.index.snapshot(),
+      filters: this.filters,
       today,
+      cadenceDays: journal?.config.sessionCadenceDays ?? 7,
+      hasNotes: !!journal?.hasNotes,
       journal: journal?.key,
       notice: journal?.hasNotes ? undefined : `No coaching journal yet: notes go in the "${journal?.config.folder ?? 'coaching'}" folder of the workspace.`,
-    };
+    });
+    const { map, filters } = message;
     if (journal) {
       this.shown = { journal, map, filters };
       this.journalKey = journal.key;

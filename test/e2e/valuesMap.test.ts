@@ -53,13 +53,70 @@ function hostileBigPicture(text: string): string {
 }
 
 /** Switches the colour theme through the workspace settings (the theme picker also lists the marketplace). */
-async function useTheme(theme: 'Default Light Modern' | 'Default Dark Modern'): Promise<void> {
+const THEME_CLASS = {
+  'Default Light Modern': 'vs', 'Default Dark Modern': 'vs-dark', 'Default High Contrast': 'hc-black', 'Default High Contrast Light': 'hc-light',
+} as const;
+
+async function useTheme(theme: keyof typeof THEME_CLASS): Promise<void> {
   const { page, workspace } = workbench();
   fs.mkdirSync(path.join(workspace, '.vscode'), { recursive: true });
   fs.writeFileSync(path.join(workspace, '.vscode', 'settings.json'), JSON.stringify({ 'workbench.colorTheme': theme }, null, 2));
-  const dark = theme.includes('Dark');
-  await page.waitForFunction(`document.querySelector('.monaco-workbench')?.classList.contains('${dark ? 'vs-dark' : 'vs'}')`, undefined, { timeout: 20_000 });
+  await page.waitForFunction(`document.querySelector('.monaco-workbench')?.classList.contains('${THEME_CLASS[theme]}')`, undefined, { timeout: 20_000 });
   await page.waitForTimeout(800); // the webview gets the new --vscode-* variables
+}
+
+interface HcProbe {
+  background: string;
+  contrastBorder: string;
+  contrastActiveBorder: string;
+  errorForeground: string;
+  warningForeground: string;
+  nodes: { label: string; stroke: string; strokeWidth: number; fill: string; text: string; focused: boolean; overdue: boolean; unlinked: boolean }[];
+  legend: { text: string; color: string }[];
+}
+
+/**
+ * Runs in the map's webview: the theme's colours (resolved to rgb by the browser), and for every node its
+ * outline, its box and its text colour as drawn. A box with no fill of its own shows the page background.
+ */
+const HC_PROBE = `(() => {
+  const resolve = (name) => {
+    const probe = document.createElement('span');
+    probe.style.color = 'var(' + name + ')';
+    document.body.appendChild(probe);
+    const value = getComputedStyle(probe).color;
+    probe.remove();
+    return getComputedStyle(document.documentElement).getPropertyValue(name).trim() ? value : '';
+  };
+  const background = getComputedStyle(document.body).backgroundColor;
+  const opaque = (c) => (c === 'none' || c === 'transparent' || /rgba\\(.*, 0\\)$/.test(c) ? background : c);
+  const nodes = [...document.querySelectorAll('svg.map g.node')].map((g) => {
+    const rect = g.querySelector('rect');
+    const r = getComputedStyle(rect);
+    return {
+      label: (g.textContent || '').slice(0, 40), stroke: r.stroke, strokeWidth: parseFloat(r.strokeWidth), fill: opaque(r.fill),
+      text: getComputedStyle(g.querySelector('text')).fill, focused: g === document.activeElement,
+      overdue: g.classList.contains('overdue'), unlinked: g.classList.contains('kind-unlinked'),
+    };
+  });
+  const legend = [...document.querySelectorAll('.legend li')].map((li) => ({ text: li.textContent, color: getComputedStyle(li).color }));
+  return {
+    background, contrastBorder: resolve('--vscode-contrastBorder'), contrastActiveBorder: resolve('--vscode-contrastActiveBorder'),
+    errorForeground: resolve('--vscode-editorError-foreground'), warningForeground: resolve('--vscode-editorWarning-foreground'), nodes, legend,
+  };
+})()`;
+
+/** WCAG contrast ratio of two CSS rgb() colours. */
+function contrast(a: string, b: string): number {
+  const lum = (c: string): number => {
+    const [r, g, bl] = (c.match(/[\d.]+/g) ?? ['0', '0', '0']).slice(0, 3).map((v) => {
+      const x = Number(v) / 255;
+      return x <= 0.03928 ? x / 12.92 : ((x + 0.055) / 1.055) ** 2.4;
+    });
+    return 0.2126 * r + 0.7152 * g + 0.0722 * bl;
+  };
+  const [hi, lo] = [lum(a), lum(b)].sort((x, y) => y - x);
+  return (hi + 0.05) / (lo + 0.05);
 }
 
 describe('Values map in the browser', () => {
@@ -105,17 +162,36 @@ describe('Values map in the browser', () => {
     for (const expected of ['Impact on people', 'Craft', 'Teaching', 'Time with family', 'Lead without the title', 'Linked to no value']) {
       assert.ok(labels.some((l) => l.includes(expected)), `the map shows "${expected}"`);
     }
-    // Gaps: Craft and Time with family (no action), Lead without the title (no open commitment), the
-    // hostile commitment with no value (and its lane).
+    // Gaps in the last 30 days (the default period): Craft (its last commitment closed on 2026-10-19),
+    // Lead without the title (no open commitment), the hostile commitment with no value (and its lane).
+    // Time with family is not one: its commitment closed on 2026-11-02, within the period.
     const gaps = await map.locator('svg.map g.node.gap').evaluateAll((gs) => gs.map((g) => g.textContent ?? ''));
-    for (const expected of ['Craft', 'Time with family', 'Lead without the title', 'alert(1)', 'Linked to no value']) {
+    for (const expected of ['Craft', 'Lead without the title', 'alert(1)', 'Linked to no value']) {
       assert.ok(gaps.some((l) => l.includes(expected)), `"${expected}" is marked as a gap (${gaps.join(' | ')})`);
     }
+    assert.ok(!gaps.some((l) => l.includes('Time with family')), gaps.join(' | '));
     assert.strictEqual(await map.locator('svg.map g.node.gap rect.gap-mark').count(), gaps.length);
     const legend = await map.locator('.legend-gaps li').allInnerTexts();
     assert.deepStrictEqual(legend.map((l) => l.replace(/^◌\s*/, '')), [
-      '2 values have no action', '1 focus area has no open commitment', '1 commitment is linked to no value',
+      '1 value has no action in the last 30 days', '1 focus area has no open commitment', '1 commitment is linked to no value',
     ]);
+    // The journal's rhythm, as `coaching-journal stats --today 2026-11-24` counts it for these notes:
+    // 11 session notes (the hostile one is dated after today, so it is not in the streak), 12 of the 17
+    // commitments closed, 11 of them done or partly.
+    const stats = await map.locator('.legend-stats li').allInnerTexts();
+    assert.deepStrictEqual(stats.map((l) => l.replace(/^·\s*/, '')), [
+      '11 sessions', 'Streak: 10 sessions within 7 days of each other', 'Follow-through: 92% (11 of 12 closed done or partly; 5 open, 1 carried forward)',
+    ]);
+  });
+
+  it('counts the gaps over the period chosen: none in the last 3 months', async () => {
+    await map.locator('#period').selectOption('quarter');
+    await map.locator('.legend-gaps li', { hasText: 'focus area' }).waitFor();
+    await map.locator('svg.map g.node.gap.kind-value').first().waitFor({ state: 'detached' });
+    const legend = await map.locator('.legend-gaps li').allInnerTexts();
+    assert.deepStrictEqual(legend.map((l) => l.replace(/^◌\s*/, '')), ['1 focus area has no open commitment', '1 commitment is linked to no value']);
+    await map.locator('#period').selectOption('month');
+    await map.locator('svg.map g.node.gap.kind-value', { hasText: 'Craft' }).waitFor();
   });
 
   it('shows hostile note text as text: no element is created and no script runs', async () => {
@@ -167,6 +243,40 @@ describe('Values map in the browser', () => {
     await useTheme('Default Dark Modern');
     await map.locator('svg.map g.node.kind-commitment', { hasText: 'Offer Daniel' }).hover();
     await screenshot(page, 'values-map-dark');
+  });
+
+  it('reads in both high-contrast themes: nodes outlined in the contrast border, focus in the active one, text clear of its background', async () => {
+    for (const [theme, shot, bodyClass] of [
+      ['Default High Contrast', 'values-map-hc-dark', 'vscode-high-contrast'],
+      ['Default High Contrast Light', 'values-map-hc-light', 'vscode-high-contrast-light'],
+    ] as const) {
+      await useTheme(theme);
+      await map.locator(`body.${bodyClass}`).waitFor({ timeout: 20_000 });
+      // No pointer over the map; keyboard focus on a commitment (the ring a keyboard user follows).
+      await workbench().page.mouse.move(1, 450);
+      await map.locator('svg.map g.node.kind-commitment', { hasText: 'Offer Daniel' }).focus();
+      await workbench().page.keyboard.press('Tab');
+      await workbench().page.keyboard.press('Shift+Tab');
+      const probe = (await map.evaluate(HC_PROBE)) as HcProbe;
+      const where = `${theme}: ${JSON.stringify(probe)}`;
+      assert.ok(probe.contrastBorder && probe.contrastBorder !== probe.background, where);
+      assert.ok(probe.contrastActiveBorder, where);
+      assert.ok(probe.nodes.length >= 10, where);
+      for (const n of probe.nodes) {
+        const expected = n.focused ? probe.contrastActiveBorder : n.overdue ? probe.errorForeground : n.unlinked ? probe.warningForeground : probe.contrastBorder;
+        assert.strictEqual(n.stroke, expected, `${n.label}: outline (${where})`);
+        assert.ok(n.strokeWidth >= 1, `${n.label}: a visible outline (${where})`);
+        assert.notStrictEqual(n.text, n.fill, `${n.label}: text unlike its box (${where})`);
+        assert.ok(contrast(n.text, n.fill) >= 4.5, `${n.label}: text contrast ${contrast(n.text, n.fill).toFixed(2)} (${where})`);
+      }
+      assert.strictEqual(probe.nodes.filter((n) => n.focused).length, 1, `one focused node (${where})`);
+      assert.strictEqual(probe.nodes.find((n) => n.focused)?.strokeWidth, 3, where);
+      for (const l of probe.legend) {
+        assert.ok(contrast(l.color, probe.background) >= 4.5, `legend "${l.text}": contrast ${contrast(l.color, probe.background).toFixed(2)} (${where})`);
+      }
+      await screenshot(workbench().page, shot);
+    }
+    await useTheme('Default Light Modern');
   });
 
   it('opens the note of a commitment at its line when the commitment is clicked', async () => {

@@ -8,7 +8,7 @@ import * as path from 'path';
 import { Tools, withNode24 } from './install';
 import { log, step } from './log';
 import { logsDir } from './paths';
-import { runCommand, startProcess, tailOf, tempDir } from './processes';
+import { runCommand, startProcess, stopProcess, tailOf, tempDir } from './processes';
 
 export interface CodeServerProfile {
   userDataDir: string;
@@ -25,6 +25,8 @@ export interface CodeServer {
   exited: Promise<string>;
   /** URL that opens `folder` in the workbench. */
   folderUrl(folder: string): string;
+  /** Stops it (before the run ends, when another code-server follows). */
+  stop(): Promise<void>;
 }
 
 export const USER_SETTINGS = {
@@ -159,5 +161,8 @@ export async function startCodeServer(opts: {
     }
   });
   log(`code-server listening on ${url} (log: ${logFile})`);
-  return { port, url, logFile, exited, folderUrl: (folder) => `${url}?folder=${encodeURIComponent(folder)}` };
+  return {
+    port, url, logFile, exited, folderUrl: (folder) => `${url}?folder=${encodeURIComponent(folder)}`,
+    stop: () => stopProcess(child, `code-server on port ${port}`),
+  };
 }

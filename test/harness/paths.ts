@@ -25,6 +25,9 @@ export const vsixPath = path.join(repoRoot, 'coaching-journal.vsix');
 /** Compiled mocha suite index loaded by the extension host (no `.js`: the workbench adds it). */
 export const integrationSuite = path.join(repoRoot, 'out', 'test', 'integration', 'index');
 
+/** The suite run with VS Code's git extension off (disabled by setting, or not there at all). */
+export const gitOffSuite = path.join(repoRoot, 'out', 'test', 'integrationGitOff', 'index');
+
 // Pinned tool versions: code-server 4.139.1 is VS Code 1.139.1 and refuses any Node but 24.
 export const NODE24_VERSION = '24.21.0';
 export const CODE_SERVER_VERSION = '4.139.1';

@@ -88,21 +88,28 @@ export function startProcess(command: string, args: string[], options: SpawnOpti
   }
   groups.add(pgid);
   log(`${name} started (pid ${pgid})`);
-  onCleanup(async () => {
-    if (groupAlive(pgid)) {
-      killGroup(pgid, 'SIGTERM');
-      const deadline = Date.now() + 5_000;
-      while (groupAlive(pgid) && Date.now() < deadline) {
-        await new Promise((r) => setTimeout(r, 100));
-      }
-      if (groupAlive(pgid)) {
-        killGroup(pgid, 'SIGKILL');
-      }
-      log(`${name} stopped (pid ${pgid})`);
-    }
-    groups.delete(pgid);
-  });
+  onCleanup(() => stopProcess(child, name));
   return child;
+}
+
+/** Stops a process started by `startProcess` and its group (TERM, then KILL after 5 s); done again at cleanup, harmlessly. */
+export async function stopProcess(child: ChildProcess, name: string): Promise<void> {
+  const pgid = child.pid;
+  if (pgid === undefined || !groups.has(pgid)) {
+    return;
+  }
+  if (groupAlive(pgid)) {
+    killGroup(pgid, 'SIGTERM');
+    const deadline = Date.now() + 5_000;
+    while (groupAlive(pgid) && Date.now() < deadline) {
+      await new Promise((r) => setTimeout(r, 100));
+    }
+    if (groupAlive(pgid)) {
+      killGroup(pgid, 'SIGKILL');
+    }
+    log(`${name} stopped (pid ${pgid})`);
+  }
+  groups.delete(pgid);
 }
 
 /**

@@ -4,7 +4,10 @@ import * as assert from 'assert';
 import * as vscode from 'vscode';
 import { execFileSync } from 'child_process';
 import type { CoachingExtensionApi } from '../../src/extension';
-import { DEFAULT, ScriptedPrompter } from '../../src/platform/scriptedPrompter';
+import { BACK, DEFAULT, ESCAPE, ScriptedPrompter, type ScriptedAnswer } from '../../src/platform/scriptedPrompter';
+import { commitWorkspace, startSessionWithAutoCommit } from './gitFixture';
+import { JournalIndex, loadJournal, renderEvidence, type JournalSnapshot } from '../../src/core';
+import { NodeJournalStore } from '../../src/cli/nodeStore';
 
 const EXTENSION_ID = 'coaching-journal.coaching-journal';
 
@@ -19,20 +22,25 @@ function root(): vscode.Uri {
   return vscode.workspace.workspaceFolders![0].uri;
 }
 
-/** Answers the next QuickPicks / InputBoxes the way a person would, then restores the real ones. */
-function scriptPrompts(answers: string[]): () => void {
-  const win = vscode.window as unknown as Record<string, unknown>;
-  const realPick = win.showQuickPick;
-  const realInput = win.showInputBox;
-  win.showQuickPick = async (items: readonly vscode.QuickPickItem[] | Thenable<readonly vscode.QuickPickItem[]>) => {
-    const answer = answers.shift();
-    return answer === undefined ? undefined : (await items).find((i) => i.label === answer);
-  };
-  win.showInputBox = async () => answers.shift();
-  return () => {
-    win.showQuickPick = realPick;
-    win.showInputBox = realInput;
-  };
+/** Runs a command with scripted answers (the way commands.test.ts does), and returns what it resolved to and the prompter. */
+async function runScripted<T>(command: string, answers: ScriptedAnswer[]): Promise<{ result: T; prompter: ScriptedPrompter }> {
+  const hooks = await api();
+  const prompter = new ScriptedPrompter(answers);
+  hooks.setPrompterForTests(prompter);
+  try {
+    const result = await vscode.commands.executeCommand<T>(command);
+    assert.deepStrictEqual(prompter.remaining, [], 'every scripted answer was used');
+    return { result, prompter };
+  } finally {
+    hooks.setPrompterForTests(undefined);
+  }
+}
+
+/** The journal as it is on disk now, read by the core (what the export must say). */
+async function snapshotOnDisk(): Promise<JournalSnapshot> {
+  const index = new JournalIndex();
+  await loadJournal(new NodeJournalStore(vscode.Uri.joinPath(root(), 'coaching').fsPath), index);
+  return index.snapshot();
 }
 
 async function read(uri: vscode.Uri): Promise<string> {
@@ -44,41 +52,72 @@ function git(...args: string[]): string {
 }
 
 describe('Export Evidence', () => {
-  it('writes the evidence for a period as a new file in the journal, never over an existing one', async () => {
-    const { journal } = await api();
-    const restore = scriptPrompts(['All sessions', 'All sessions']);
-    try {
-      const first = await vscode.commands.executeCommand<vscode.Uri>('coaching.exportEvidence');
-      const today = journal.today();
-      assert.ok(first.path.endsWith(`/coaching/exports/evidence-start-to-${today}.md`), first.path);
-      const text = await read(first);
-      assert.match(text, /^# Promotion evidence\n/);
-      assert.match(text, /## Values served/);
-      const second = await vscode.commands.executeCommand<vscode.Uri>('coaching.exportEvidence');
-      assert.ok(second.path.endsWith(`/coaching/exports/evidence-start-to-${today}-2.md`), second.path);
-      assert.strictEqual(await read(first), text, 'the first export is untouched');
-    } finally {
-      restore();
+  const written: vscode.Uri[] = [];
+
+  // The suites that follow expect the fixture journal as it was.
+  after(async () => {
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+    for (const uri of written) {
+      await vscode.workspace.fs.delete(uri).then(undefined, () => undefined);
     }
+    await vscode.workspace.fs.delete(vscode.Uri.joinPath(root(), 'coaching', 'exports'), { recursive: true }).then(undefined, () => undefined);
   });
 
-  it('Escape at the period question writes nothing', async () => {
-    await api();
-    const restore = scriptPrompts([]);
-    try {
-      assert.strictEqual(await vscode.commands.executeCommand('coaching.exportEvidence'), undefined);
-    } finally {
-      restore();
+  it('writes the evidence for a period as a new file in the journal, byte for byte, never over an existing one', async () => {
+    const { journal } = await api();
+    const { result: first, prompter } = await runScripted<vscode.Uri>('coaching.exportEvidence', ['All sessions']);
+    written.push(first);
+    const today = journal.today();
+    assert.ok(first.path.endsWith(`/coaching/exports/evidence-start-to-${today}.md`), first.path);
+    assert.deepStrictEqual(prompter.asked.map((a) => [a.title, a.text, a.items]), [
+      ['Export Evidence (1/1)', 'Which period should the evidence cover?', ['Last 3 months', 'Last 6 months', 'Last 12 months', 'All sessions', 'Custom range…']],
+    ]);
+    const text = await read(first);
+    assert.strictEqual(text, renderEvidence(await snapshotOnDisk(), { to: today }));
+    assert.match(text, /^# Promotion evidence\n/);
+    assert.match(text, /## Values served/);
+    assert.deepStrictEqual(prompter.messages, [{ level: 'info', text: `Evidence exported to coaching/exports/evidence-start-to-${today}.md.` }]);
+    const { result: second } = await runScripted<vscode.Uri>('coaching.exportEvidence', ['All sessions']);
+    written.push(second);
+    assert.ok(second.path.endsWith(`/coaching/exports/evidence-start-to-${today}-2.md`), second.path);
+    assert.strictEqual(await read(first), text, 'the first export is untouched');
+    assert.strictEqual(await read(second), text);
+  });
+
+  it('asks for a custom range with Back, rejects a bad date and an end before the start', async () => {
+    const answers: ScriptedAnswer[] = ['Custom range…', '2026-11-01', BACK, 'Nov 17', '2026-11-17', '2026-11-01', '2026-11-20'];
+    const { result: uri, prompter } = await runScripted<vscode.Uri>('coaching.exportEvidence', answers);
+    written.push(uri);
+    assert.ok(uri.path.endsWith('/coaching/exports/evidence-2026-11-17-to-2026-11-20.md'), uri.path);
+    // The step count grows once the custom range is chosen (as in every flow: it counts from the answers so far).
+    assert.deepStrictEqual(prompter.asked.map((a) => a.title), [
+      'Export Evidence (1/1)', 'Export Evidence (2/3)', 'Export Evidence (3/3)', 'Export Evidence (2/3)', 'Export Evidence (3/3)',
+    ]);
+    assert.strictEqual(prompter.asked[3].value, '2026-11-01', 'Back keeps the answer');
+    assert.deepStrictEqual(prompter.asked[3].validation, ['Write a date as YYYY-MM-DD, like 2026-06-01.']);
+    assert.deepStrictEqual(prompter.asked[4].validation, ['The end date is before the start date.']);
+    assert.strictEqual(await read(uri), renderEvidence(await snapshotOnDisk(), { from: '2026-11-17', to: '2026-11-20' }));
+  });
+
+  it('Escape at any question writes nothing', async () => {
+    const exports = vscode.Uri.joinPath(root(), 'coaching', 'exports');
+    const before = (await vscode.workspace.fs.readDirectory(exports).then(undefined, () => [])).map(([n]) => n).sort();
+    for (const answers of [[ESCAPE], ['Custom range…', ESCAPE], ['Custom range…', DEFAULT, ESCAPE]]) {
+      const { result, prompter } = await runScripted<vscode.Uri | undefined>('coaching.exportEvidence', answers);
+      assert.strictEqual(result, undefined, answers.join(', '));
+      assert.deepStrictEqual(prompter.messages, []);
     }
+    const after = (await vscode.workspace.fs.readDirectory(exports).then(undefined, () => [])).map(([n]) => n).sort();
+    assert.deepStrictEqual(after, before);
   });
 });
 
 describe('Commit Journal outside a git repository', () => {
   it('says what to do, commits nothing and does not crash', async () => {
-    const { commitJournal } = await api();
-    const result = await commitJournal.execute();
+    const { result, prompter } = await runScripted<{ committed: boolean; reason?: string }>('coaching.commitJournal', []);
     assert.strictEqual(result?.committed, false);
-    assert.match((result as { reason: string }).reason, /is not in a git repository\. Run "git init"/);
+    assert.match(String(result.reason), /is not in a git repository\. Run "git init"/);
+    assert.deepStrictEqual(prompter.messages, [{ level: 'error', text: result.reason }]);
   });
 });
 
@@ -86,12 +125,7 @@ describe('Commit Journal', () => {
   let fixtureHead = '';
 
   before(() => {
-    git('init', '-q');
-    git('config', 'user.email', 'tests@example.invalid');
-    git('config', 'user.name', 'Coaching Journal tests');
-    git('add', '-A');
-    git('commit', '-q', '-m', 'fixture');
-    fixtureHead = git('rev-parse', 'HEAD');
+    fixtureHead = commitWorkspace(git);
   });
 
   // The suites that follow expect the fixture journal as it was: drop what these tests wrote.
@@ -102,14 +136,15 @@ describe('Commit Journal', () => {
   });
 
   it('commits only the journal folder, with a message from the notes', async () => {
-    const { commitJournal } = await api();
     const note = vscode.Uri.joinPath(root(), 'coaching', 'sessions', '2026-11-24.md');
     await vscode.workspace.fs.writeFile(note, Buffer.from((await read(note)) + '\nA new thought.\n'));
     const other = vscode.Uri.joinPath(root(), 'notes-outside.md');
     await vscode.workspace.fs.writeFile(other, Buffer.from('not journal\n'));
     const before = git('rev-list', '--count', 'HEAD');
-    const result = await commitJournal.execute();
+    const { result, prompter } = await runScripted('coaching.commitJournal', []);
     assert.deepStrictEqual(result, { committed: true, files: 1 });
+    assert.strictEqual(prompter.messages.length, 1);
+    assert.match(prompter.messages[0].text, /^Committed the journal \(1 file\): "Coaching .*"\. Nothing was pushed\.$/);
     assert.strictEqual(git('rev-list', '--count', 'HEAD'), String(Number(before) + 1));
     assert.deepStrictEqual(git('show', '--name-only', '--format=', 'HEAD').split('\n'), ['coaching/sessions/2026-11-24.md']);
     assert.match(git('log', '-1', '--format=%s'), /^Coaching (session|journal)/);
@@ -117,42 +152,22 @@ describe('Commit Journal', () => {
   });
 
   it('refuses when other files are already staged, and stages nothing', async () => {
-    const { commitJournal } = await api();
     git('add', 'notes-outside.md');
     const note = vscode.Uri.joinPath(root(), 'coaching', 'big-picture.md');
     await vscode.workspace.fs.writeFile(note, Buffer.from((await read(note)) + '\n'));
     const head = git('rev-parse', 'HEAD');
-    const result = await commitJournal.execute();
+    const { result, prompter } = await runScripted<{ committed: boolean; reason?: string }>('coaching.commitJournal', []);
     assert.strictEqual(result?.committed, false);
-    assert.match((result as { reason: string }).reason, /already staged outside the journal/);
+    assert.match(String(result.reason), /already staged outside the journal/);
+    assert.deepStrictEqual(prompter.messages, [{ level: 'info', text: result.reason }]);
     assert.strictEqual(git('rev-parse', 'HEAD'), head);
     assert.deepStrictEqual(git('diff', '--cached', '--name-only').split('\n'), ['notes-outside.md']);
     git('reset', '-q', 'notes-outside.md');
   });
   it('with coaching.autoCommit on, Start Session commits the journal it wrote', async () => {
     const exports = await api();
-    const saved = process.env.COACHING_TODAY;
-    process.env.COACHING_TODAY = '2026-11-24';
-    await vscode.workspace.getConfiguration('coaching').update('autoCommit', true, vscode.ConfigurationTarget.Global);
     const head = git('rev-parse', 'HEAD');
-    const prompter = new ScriptedPrompter([
-      'Skip for now',
-      'See the journal committed after the session', '',
-      DEFAULT,
-      'Commit the journal after each session', 'Show strategic thinking', DEFAULT, 'The history shows each session', DEFAULT, 'No, one is enough',
-    ]);
-    exports.setPrompterForTests(prompter);
-    try {
-      await vscode.commands.executeCommand('coaching.startSession');
-    } finally {
-      exports.setPrompterForTests(undefined);
-      await vscode.workspace.getConfiguration('coaching').update('autoCommit', undefined, vscode.ConfigurationTarget.Global);
-      if (saved === undefined) {
-        delete process.env.COACHING_TODAY;
-      } else {
-        process.env.COACHING_TODAY = saved;
-      }
-    }
+    const prompter = await startSessionWithAutoCommit(exports);
     assert.deepStrictEqual(prompter.remaining, [], 'every scripted answer was used');
     assert.strictEqual(git('rev-list', '--count', `${head}..HEAD`), '1', 'exactly one new commit');
     const files = git('show', '--name-only', '--format=', 'HEAD').split('\n');

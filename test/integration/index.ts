@@ -10,17 +10,22 @@ import Mocha from 'mocha';
 import { SUITE_START_MARKER } from '../harness/extHostConsole';
 
 export function run(): Promise<void> {
+  return runMochaSuite(__dirname);
+}
+
+/** Runs every `*.test.js` under `dir` (recursively) with mocha, honouring INTEGRATION_GREP. */
+export function runMochaSuite(dir: string): Promise<void> {
   const mocha = new Mocha({ ui: 'bdd', color: false, timeout: 30_000, reporter: 'spec' });
   if (process.env.INTEGRATION_GREP) {
     mocha.grep(process.env.INTEGRATION_GREP);
   }
   const files = fs
-    .readdirSync(__dirname, { recursive: true, encoding: 'utf8' })
+    .readdirSync(dir, { recursive: true, encoding: 'utf8' })
     .filter((file) => file.endsWith('.test.js'))
     .filter((file) => file.startsWith(`restricted${path.sep}`) === (process.env.COACHING_INTEGRATION_SUITE === 'restricted'))
     .sort();
   for (const file of files) {
-    mocha.addFile(path.join(__dirname, file));
+    mocha.addFile(path.join(dir, file));
   }
   console.log(SUITE_START_MARKER);
   return new Promise((resolve, reject) => {

@@ -77,6 +77,31 @@ describe('Values map panel', () => {
     assert.strictEqual(mapTabs().length, 1);
   });
 
+  it('shows the journal\'s sessions, streak and follow-through in the legend, against the cadence', async () => {
+    // The fixture: sessions on 2026-11-17 and 2026-11-24; one commitment not done, one open.
+    const saved = process.env.COACHING_TODAY;
+    try {
+      process.env.COACHING_TODAY = '2026-11-24';
+      await panel.render();
+      const render = panel.currentRender!;
+      assert.deepStrictEqual(render.stats, { sessions: 2, streak: 2, cadenceDays: 7, made: 2, followedThrough: 0, open: 1, carriedForward: 0, rate: '0%' });
+      assert.deepStrictEqual(render.statsSummary, ['2 sessions', 'Streak: 2 sessions within 7 days of each other', 'Follow-through: 0% (0 of 1 closed done or partly; 1 open)']);
+      assert.deepStrictEqual(render.summary, ['1 focus area has no open commitment']);
+      // Three weeks on, with no new session, the streak is broken.
+      process.env.COACHING_TODAY = '2026-12-15';
+      await panel.render();
+      assert.strictEqual(panel.currentRender!.stats?.streak, 0);
+      assert.strictEqual(panel.currentRender!.statsSummary[1], 'Streak: 0 sessions within 7 days of each other');
+    } finally {
+      if (saved === undefined) {
+        delete process.env.COACHING_TODAY;
+      } else {
+        process.env.COACHING_TODAY = saved;
+      }
+      await panel.render();
+    }
+  });
+
   it('opens the note of a commitment at its line', async () => {
     const render = panel.currentRender!;
     const node = render.map.nodes.find((n) => n.kind === 'commitment') ?? render.map.nodes.find((n) => n.file);

@@ -18,11 +18,14 @@ describe('CLI map with the map view\'s filters', () => {
     }
   });
 
-  it('defaults to open commitments, as before', async () => {
+  it('defaults to open commitments and gaps over the last 30 days, as the map view does', async () => {
     const plain = await cli(['--dir', SAMPLE, '--today', TODAY, 'map', '--format', 'json']);
-    const open = await cli(['--dir', SAMPLE, '--today', TODAY, 'map', '--format', 'json', '--include', 'open']);
+    const open = await cli(['--dir', SAMPLE, '--today', TODAY, 'map', '--format', 'json', '--include', 'open', '--period', 'month']);
     assert.strictEqual(plain.out, open.out);
-    assert.deepStrictEqual(JSON.parse(plain.out).gaps, { valuesWithoutAction: ['craft', 'family'], focusAreasWithoutOpenCommitment: ['leadership'], unlinkedCommitments: [] });
+    // Family's commitment closed on 2026-11-02: an action within the month; craft's last closed 2026-10-19.
+    assert.deepStrictEqual(JSON.parse(plain.out).gaps, { valuesWithoutAction: ['craft'], focusAreasWithoutOpenCommitment: ['leadership'], unlinkedCommitments: [] });
+    const year = await cli(['--dir', SAMPLE, '--today', TODAY, 'map', '--format', 'json', '--period', 'year']);
+    assert.deepStrictEqual(JSON.parse(year.out).gaps.valuesWithoutAction, []);
   });
 
   it('rejects an unknown filter value as a usage error', async () => {

@@ -4,7 +4,7 @@ import * as assert from 'assert';
 import * as path from 'path';
 import {
   JournalIndex, loadJournal, buildValuesMap, layoutValuesMap, orderColumns, countCrossings, wrapLabel, gapCounts, gapSummary,
-  mapOptionsFor, isMapFilters, exportFileName, mermaidDocument, mapToMermaid, DEFAULT_MAP_FILTERS,
+  mapOptionsFor, isMapFilters, exportFileName, mermaidDocument, mapToMermaid, DEFAULT_MAP_FILTERS, mapStats, statsSummary, MAP_PERIODS,
   type JournalSnapshot, type ValuesMap, type MapNode,
 } from '../../src/core';
 import { NodeJournalStore } from '../../src/cli/nodeStore';
@@ -94,6 +94,103 @@ describe('Values map: gaps in the fixture journals', () => {
       assert.ok(Number(run[2]) < box.y || Number(run[2]) > box.y + box.height, `${edge.path} clear of ${key}`);
     }
     assert.deepStrictEqual(gapSummary(gapCounts(map)), ['1 commitment is linked to no value']);
+  });
+});
+
+describe('Values map: gaps over the chosen period', () => {
+  let fixture: JournalSnapshot;
+  let sample: JournalSnapshot;
+  before(async () => {
+    fixture = await snapshotOf('test/fixtures/journal');
+    sample = await snapshotOf('sample/coaching');
+  });
+
+  const gapsFor = (snap: JournalSnapshot, period: (typeof MAP_PERIODS)[number], today = TODAY) =>
+    buildValuesMap(snap, mapOptionsFor({ include: 'open', period }, today));
+
+  it('counts a value served by a commitment closed within the period as having an action in it', () => {
+    // Sample journal: "family" has no open commitment and no active focus area, but a-20261026-z4ow
+    // (values: [teaching, family]) was made on 2026-10-26 and closed done on 2026-11-02, within the last
+    // 30 days (2026-10-26..2026-11-24). Craft's last commitment closed on 2026-10-19, before them.
+    const family = sample.commitments.filter((c) => c.values.includes('family'));
+    assert.ok(family.every((c) => c.status !== 'open'), 'no open commitment serves family');
+    assert.ok(family.some((c) => (c.closed ?? '') >= '2026-10-26'), family.map((c) => `${c.id} ${c.made} ${c.closed}`).join(', '));
+    const month = gapsFor(sample, 'month');
+    assert.deepStrictEqual(month.gaps.valuesWithoutAction, ['craft']);
+    assert.deepStrictEqual(gapSummary(gapCounts(month), 'month'), ['1 value has no action in the last 30 days', '1 focus area has no open commitment']);
+    assert.strictEqual(month.nodes.find((n) => n.key === 'value:craft')?.gap,
+      'no active focus area, no open commitment, and no commitment made or closed in the last 30 days');
+    assert.strictEqual(month.nodes.find((n) => n.key === 'value:family')?.gap, undefined);
+  });
+
+  it('moves the window with today: a month later the same closed commitment no longer counts', () => {
+    const later = gapsFor(sample, 'month', '2026-12-24');
+    assert.deepStrictEqual(later.gaps.valuesWithoutAction, ['craft', 'family']);
+    assert.deepStrictEqual(gapSummary(gapCounts(later), 'month'), ['2 values have no action in the last 30 days', '1 focus area has no open commitment']);
+    // The quarter (2026-09-25..2026-12-24) still holds both (closed 2026-10-19 and 2026-11-02).
+    assert.deepStrictEqual(gapsFor(sample, 'quarter', '2026-12-24').gaps.valuesWithoutAction, []);
+  });
+
+  it('widens with the period: craft\'s last commitment counts within the quarter, and every period after', () => {
+    for (const period of ['quarter', 'year', 'all'] as const) {
+      const map = gapsFor(sample, period);
+      assert.deepStrictEqual(map.gaps.valuesWithoutAction, [], period);
+      assert.deepStrictEqual(gapSummary(gapCounts(map), period), ['1 focus area has no open commitment'], period);
+    }
+  });
+
+  it('never counts a value no commitment ever served, whatever the period (family in the year-long fixture)', () => {
+    for (const period of MAP_PERIODS) {
+      assert.deepStrictEqual(gapsFor(fixture, period).gaps.valuesWithoutAction, ['family'], period);
+    }
+    assert.deepStrictEqual(gapSummary(gapCounts(gapsFor(fixture, 'all')), 'all'), ['1 value has no action at any time']);
+  });
+
+  it('ignores commitments dated after today (a note written ahead)', () => {
+    // On 2026-10-25 family's commitment (made 2026-10-26, closed 2026-11-02) lies ahead: it does not count;
+    // craft's, closed on 2026-10-19, does.
+    const before = gapsFor(sample, 'month', '2026-10-25');
+    assert.ok(before.gaps.valuesWithoutAction.includes('family'), before.gaps.valuesWithoutAction.join(', '));
+    assert.ok(!before.gaps.valuesWithoutAction.includes('craft'), before.gaps.valuesWithoutAction.join(', '));
+  });
+
+  it('keeps the focus-area and unlinked counts about now (open commitments), whatever the period', () => {
+    for (const period of MAP_PERIODS) {
+      const map = gapsFor(sample, period);
+      assert.deepStrictEqual(map.gaps.focusAreasWithoutOpenCommitment, ['leadership'], period);
+      assert.deepStrictEqual(map.gaps.unlinkedCommitments, [], period);
+    }
+  });
+
+  it('has the period in the sentence, and "at any time" for all', () => {
+    assert.deepStrictEqual(gapSummary({ values: 2, focusAreas: 0, commitments: 0 }, 'quarter'), ['2 values have no action in the last 3 months']);
+    assert.deepStrictEqual(gapSummary({ values: 0, focusAreas: 0, commitments: 0 }, 'year'), ['Every value has an action in the last 12 months, and every action serves a value']);
+    assert.deepStrictEqual(gapSummary({ values: 1, focusAreas: 0, commitments: 0 }, 'all'), ['1 value has no action at any time']);
+  });
+});
+
+describe('Values map: the legend stats', () => {
+  it('gives the sample journal\'s sessions, streak and follow-through, as computeStats counts them', async () => {
+    const sample = await snapshotOf('sample/coaching');
+    const stats = mapStats(sample, TODAY, 7);
+    assert.deepStrictEqual(stats, { sessions: 10, streak: 10, cadenceDays: 7, made: 15, followedThrough: 11, open: 3, carriedForward: 1, rate: '92%' });
+    assert.deepStrictEqual(statsSummary(stats), [
+      '10 sessions', 'Streak: 10 sessions within 7 days of each other', 'Follow-through: 92% (11 of 12 closed done or partly; 3 open, 1 carried forward)',
+    ]);
+  });
+
+  it('counts the streak against the cadence: three weeks after the last session it is broken', async () => {
+    const fixture = await snapshotOf('test/fixtures/journal');
+    assert.strictEqual(mapStats(fixture, TODAY, 7).streak, 52);
+    assert.strictEqual(mapStats(fixture, '2026-12-14', 7).streak, 0);
+    // With a 28-day cadence the run is back, as long as it was with 7 days (its first gap is longer still).
+    assert.strictEqual(mapStats(fixture, '2026-12-14', 28).streak, 52);
+  });
+
+  it('says one session, and "–" while nothing is closed', () => {
+    assert.deepStrictEqual(statsSummary({ sessions: 1, streak: 1, cadenceDays: 1, made: 2, followedThrough: 0, open: 2, carriedForward: 0, rate: '–' }), [
+      '1 session', 'Streak: 1 session within 1 day of each other', 'Follow-through: – (0 of 0 closed done or partly; 2 open)',
+    ]);
   });
 });
 
@@ -325,11 +422,11 @@ describe('Values map: filters and exports', () => {
 
   it('writes the Mermaid export as a markdown document with a mermaid block and the gap counts', async () => {
     const sample = await snapshotOf('sample/coaching');
-    const map = buildValuesMap(sample, { today: TODAY });
+    const map = buildValuesMap(sample, mapOptionsFor(DEFAULT_MAP_FILTERS, TODAY));
     const doc = mermaidDocument(mapToMermaid(map), TODAY, DEFAULT_MAP_FILTERS, gapCounts(map));
     assert.match(doc, /^# Values map, 2026-11-24\n/);
     assert.match(doc, /\n```mermaid\nflowchart LR\n[\s\S]*\n```\n$/);
-    assert.match(doc, /- 2 values have no action\n/);
+    assert.match(doc, /\n- 1 value has no action in the last 30 days\n- 1 focus area has no open commitment\n/);
   });
 
   it('keeps note text from breaking out of a Mermaid label', () => {
