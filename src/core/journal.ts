@@ -434,14 +434,7 @@ export class JournalIndex {
         this.resetAdvice(slot);
         this.adviceDirty.delete(slot);
         for (const c of slot.session.checkin) {
-          const list = this.checkinsByAction.get(c.action);
-          const k = list ? list.indexOf(c) : -1;
-          if (list && k >= 0) {
-            list.splice(k, 1);
-            if (list.length === 0) {
-              this.checkinsByAction.delete(c.action);
-            }
-          }
+          removeFromList(this.checkinsByAction, c.action, c);
           touchedIds.add(c.action);
         }
         for (const a of slot.session.actions) {
@@ -515,14 +508,7 @@ export class JournalIndex {
 
   private removeSlotActions(slot: SessionSlot): void {
     for (const a of slot.session.actions) {
-      const list = this.slotsByAction.get(a.id);
-      const k = list ? list.indexOf(slot) : -1;
-      if (list && k >= 0) {
-        list.splice(k, 1);
-        if (list.length === 0) {
-          this.slotsByAction.delete(a.id);
-        }
-      }
+      removeFromList(this.slotsByAction, a.id, slot);
     }
   }
 
@@ -644,6 +630,18 @@ export class JournalIndex {
       }
     }
     return ids;
+  }
+}
+
+/** Removes `item` from the list kept under `key`, and the key when its list is empty. */
+function removeFromList<K, T>(lists: Map<K, T[]>, key: K, item: T): void {
+  const list = lists.get(key);
+  const k = list ? list.indexOf(item) : -1;
+  if (list && k >= 0) {
+    list.splice(k, 1);
+    if (list.length === 0) {
+      lists.delete(key);
+    }
   }
 }
 
