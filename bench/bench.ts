@@ -21,7 +21,6 @@ import {
 import { NodeJournalStore } from '../src/cli/nodeStore';
 import { generateJournal, prng } from './generate';
 import { runHostBench } from './host';
-import { benchMapPaint } from './mapPaint';
 
 const TODAY = '2026-11-24';
 const CONCURRENCY = 64; // loadJournal's default
@@ -393,6 +392,8 @@ async function main(): Promise<void> {
     await benchMap();
     if (!args.includes('--no-browser')) {
       // The map webview's first paint in Chromium (bench/mapPaint.ts says how it is measured).
+      // Loaded only now: playwright-core would otherwise sit in the heap the tables above measure.
+      const { benchMapPaint } = await import('./mapPaint');
       const p = await benchMapPaint(ROOT, TODAY, Math.max(RUNS, 7));
       const b = budget(`Map first paint in Chromium, ${p.commitments.toLocaleString('en-US')} commitments`, p.map.ms, 500, ' ms', (n) => n.toFixed(0));
       printTable(`The values map in the browser: ${p.nodes.toLocaleString('en-US')} nodes, a ${fmtMB(p.messageBytes)} render message (median of ${p.map.all.length} fresh pages)`, [
