@@ -37,23 +37,34 @@ export interface LoadReport {
 export async function loadJournal(store: JournalStore, index: JournalIndex, concurrency = 64): Promise<LoadReport> {
   const paths = await store.list();
   const report: LoadReport = { read: 0, failed: [] };
+  await forEachLimit(paths, concurrency, async (path) => {
+    try {
+      index.setNote(noteFromBytes(path, await store.read(path)));
+      report.read++;
+    } catch (e) {
+      const message = e instanceof Error ? e.message : String(e);
+      report.failed.push({ path, message });
+      index.setNote(readErrorNote(path, message));
+    }
+  });
+  return report;
+}
+
+/** The note of a file that could not be read: no data, one error diagnostic saying why. */
+export function readErrorNote(path: string, message: string): ParsedNote {
+  return {
+    path, type: undefined, parseable: false, ids: [], refs: [],
+    diagnostics: [{ file: path, line: 0, character: 0, endLine: 0, endCharacter: 0, severity: 'error', code: 'read-error', message: `This file could not be read (${message}).` }],
+  };
+}
+
+/** Runs `work` over `items`, at most `concurrency` at a time. */
+export async function forEachLimit<T>(items: readonly T[], concurrency: number, work: (item: T) => Promise<void>): Promise<void> {
   let next = 0;
   const worker = async (): Promise<void> => {
-    while (next < paths.length) {
-      const path = paths[next++];
-      try {
-        index.setNote(noteFromBytes(path, await store.read(path)));
-        report.read++;
-      } catch (e) {
-        const message = e instanceof Error ? e.message : String(e);
-        report.failed.push({ path, message });
-        index.setNote({
-          path, type: undefined, parseable: false, ids: [], refs: [],
-          diagnostics: [{ file: path, line: 0, character: 0, endLine: 0, endCharacter: 0, severity: 'error', code: 'read-error', message: `This file could not be read (${message}).` }],
-        });
-      }
+    while (next < items.length) {
+      await work(items[next++]);
     }
   };
-  await Promise.all(Array.from({ length: Math.min(concurrency, Math.max(1, paths.length)) }, worker));
-  return report;
+  await Promise.all(Array.from({ length: Math.min(concurrency, Math.max(1, items.length)) }, worker));
 }

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { JournalIndex, loadJournal, noteFromBytes, type Commitment, type FileStamp, type JournalStore } from '../core';
+import { forEachLimit, JournalIndex, loadJournal, noteFromBytes, readErrorNote, type Commitment, type FileStamp, type JournalStore } from '../core';
 import type { CoachingConfig, ConfigReader } from './config';
 import { Disposable } from './disposable';
 import type { JournalCache } from './journalCache';
@@ -250,7 +250,7 @@ export class JournalService extends Disposable {
     if (this.cache) {
       const paths = await j.store.list();
       const stamps = new Map<string, FileStamp>();
-      await pool(paths, 64, async (path) => {
+      await forEachLimit(paths, 64, async (path) => {
         if (!j.store.unsavedDocument(path)) {
           try {
             stamps.set(path, await j.store.stat(path));
@@ -456,7 +456,7 @@ export class JournalService extends Disposable {
       }
       const paths = [...toRead];
       files += paths.length;
-      await pool(paths, 32, async (path) => {
+      await forEachLimit(paths, 32, async (path) => {
         changed = (await this.readNote(journal, path)) || changed;
       });
     }
@@ -502,10 +502,7 @@ export class JournalService extends Disposable {
       const message = e instanceof Error ? e.message : String(e);
       this.log.warn(`Could not read ${journal.store.uri(path).toString(true)}: ${message}`);
       journal.stamps.delete(path);
-      journal.index.setNote({
-        path, type: undefined, parseable: false, ids: [], refs: [],
-        diagnostics: [{ file: path, line: 0, character: 0, endLine: 0, endCharacter: 0, severity: 'error', code: 'read-error', message: `This file could not be read (${message}).` }],
-      });
+      journal.index.setNote(readErrorNote(path, message));
       return true;
     }
   }
@@ -519,17 +516,6 @@ export class JournalService extends Disposable {
       }
     }, msUntilTomorrow());
   }
-}
-
-/** Runs `work` over `items`, at most `concurrency` at a time. */
-async function pool<T>(items: readonly T[], concurrency: number, work: (item: T) => Promise<void>): Promise<void> {
-  let next = 0;
-  const worker = async (): Promise<void> => {
-    while (next < items.length) {
-      await work(items[next++]);
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(concurrency, items.length) }, worker));
 }
 
 /** True when `uri` is a regular file (a link to one counts); false when it is missing or anything else. */
