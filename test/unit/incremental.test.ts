@@ -7,18 +7,7 @@ import { FIXTURE, BROKEN, SAMPLE, loadFixture } from './helpers';
 import { JournalIndex, parseNote, recordOutcomeEdits, addLearningEdits, addCheckinEdits, applyEdits, type ParsedNote } from '../../src/core';
 import { promises as fs } from 'fs';
 import * as path from 'path';
-
-/** mulberry32, so that a failure can be replayed. */
-function prng(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { prng } from '../../bench/generate'; // mulberry32, so that a failure can be replayed
 
 function fresh(index: JournalIndex): JournalIndex {
   const copy = new JournalIndex();
