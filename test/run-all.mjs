@@ -58,7 +58,7 @@ for (const layer of layers) {
   const t0 = Date.now();
   const { code, output } = await runLayer(layer.script);
   const seconds = (Date.now() - t0) / 1000;
-  const result = { ...layer, passed: 0, failed: 0, note: '', seconds };
+  const result = { ...layer, passed: 0, failed: 0, note: '', seconds, output };
   if (layer.tests) {
     result.passed = mochaCount(output, 'passing') ?? 0;
     result.failed = mochaCount(output, 'failing') ?? 0;
@@ -79,6 +79,44 @@ for (const layer of layers) {
     buildFailed ||= layer.name === 'build';
   }
   results.push(result);
+}
+
+// CI keeps only the end of the output, so the failures of every layer are repeated here, just above the
+// summary: mocha's numbered failure list (title, message, the first stack lines) from the layer's output.
+function failureDigest(text) {
+  const lines = text.split('\n');
+  const digest = [];
+  for (let i = 0; i < lines.length; i++) {
+    const count = /^\s*(\d+) failing\b/.exec(lines[i]);
+    if (!count || Number(count[1]) === 0) {
+      continue;
+    }
+    // The list that follows this line, up to whatever a harness or the runner prints next.
+    let stackLines = 0;
+    let taken = 0;
+    for (let j = i + 1; j < lines.length && !/^(\[harness|All integration runs|=====)/.test(lines[j]); j++) {
+      stackLines = /^\s+at /.test(lines[j]) ? stackLines + 1 : 0;
+      if (stackLines > 3) {
+        continue;
+      }
+      if (taken++ === 60) {
+        digest.push('  … (the rest is in the layer output above)');
+        break;
+      }
+      digest.push(lines[j]);
+    }
+  }
+  return digest.filter((line, k) => line.trim() !== '' || (k > 0 && digest[k - 1].trim() !== ''));
+}
+
+const failedLayers = results.filter((r) => r.failed > 0 && r.output);
+if (failedLayers.length > 0) {
+  console.log('\n===== failures =====');
+  for (const r of failedLayers) {
+    const digest = failureDigest(r.output);
+    console.log(`--- ${r.name}: ${r.failed} failing`);
+    console.log(digest.length > 0 ? digest.join('\n').trimEnd() : `  (no mocha failure list: ${r.note || 'see the layer output above'})`);
+  }
 }
 
 console.log('\n===== summary =====');
