@@ -31,7 +31,7 @@ async function run(command: string, answers: ScriptedAnswer[], options: { errors
 }
 
 describe('Coaching commands (scripted answers, files checked byte-for-byte)', function () {
-  this.timeout(60_000);
+  this.timeout(180_000);
 
   useFixtureJournalInSuite();
 

@@ -53,7 +53,7 @@ function recordingLogger(): Logger & { warnings: string[] } {
   return { warnings, trace: () => undefined, debug: () => undefined, info: () => undefined, warn: (m) => warnings.push(m), error: (m) => warnings.push(String(m)) };
 }
 
-async function waitFor<T>(what: string, probe: () => T | undefined | false | Promise<T | undefined | false>, timeoutMs = 20_000): Promise<T> {
+async function waitFor<T>(what: string, probe: () => T | undefined | false | Promise<T | undefined | false>, timeoutMs = 60_000): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   let last: unknown;
   for (;;) {
@@ -96,7 +96,7 @@ async function freshDigest(): Promise<string> {
 }
 
 describe('Hostile host: concurrency and faults (files checked byte-for-byte)', function () {
-  this.timeout(120_000);
+  this.timeout(300_000);
 
   useFixtureJournalInSuite();
 

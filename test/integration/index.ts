@@ -15,7 +15,7 @@ export function run(): Promise<void> {
 
 /** Runs every `*.test.js` under `dir` (recursively) with mocha, honouring INTEGRATION_GREP. */
 export function runMochaSuite(dir: string): Promise<void> {
-  const mocha = new Mocha({ ui: 'bdd', color: false, timeout: 30_000, reporter: 'spec' });
+  const mocha = new Mocha({ ui: 'bdd', color: false, timeout: 120_000, reporter: 'spec' });
   if (process.env.INTEGRATION_GREP) {
     mocha.grep(process.env.INTEGRATION_GREP);
   }

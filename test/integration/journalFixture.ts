@@ -191,7 +191,7 @@ export async function runWithPrompter(prompter: Prompter, command: string, ...ar
 }
 
 /** Polls `probe` until it returns something truthy (the watcher and the views catch up a moment later). */
-export async function waitFor<T>(what: string, probe: () => T | undefined | false | Promise<T | undefined | false>, timeoutMs = 15_000): Promise<T> {
+export async function waitFor<T>(what: string, probe: () => T | undefined | false | Promise<T | undefined | false>, timeoutMs = 60_000): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const value = await probe();

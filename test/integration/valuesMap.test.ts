@@ -10,7 +10,7 @@ import type { ValuesMapPanel } from '../../src/webview/valuesMapPanel';
 const EXTENSION_ID = 'coaching-journal.coaching-journal';
 const COMMAND = 'coaching.openValuesMap';
 
-async function until<T>(what: string, probe: () => T | undefined | false, timeoutMs = 20_000): Promise<T> {
+async function until<T>(what: string, probe: () => T | undefined | false, timeoutMs = 60_000): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const value = probe();

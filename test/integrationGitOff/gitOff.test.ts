@@ -51,7 +51,7 @@ async function tree(dir = root(), prefix = ''): Promise<Map<string, string>> {
 }
 
 describe(`Commit Journal when git is off (${MODE})`, function () {
-  this.timeout(60_000);
+  this.timeout(180_000);
   let head = '';
 
   before(async () => {
