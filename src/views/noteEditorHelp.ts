@@ -165,10 +165,15 @@ export class NoteEditorHelp extends Disposable implements vscode.CompletionItemP
   }
 }
 
-/** The journal's own problem behind a diagnostic shown in the editor (it knows the id the problem is about). */
+/**
+ * The journal's own problem behind a diagnostic shown in the editor (it knows the id the problem is about).
+ * Matched on code and range, not on the message: the Problems panel can lag the index by one batch (a file
+ * reloaded from disk, a debounced edit), and its message may still name an id the note no longer has. The
+ * fix then acts on what the note says now; a problem that moved or went away gets no fix.
+ */
 function coreDiagnostic(journal: FolderJournal, path: string, shown: vscode.Diagnostic): Diagnostic | undefined {
   if (shown.source !== 'Coaching Journal') {
     return undefined;
   }
-  return journal.index.diagnosticsFor(path).find((d) => d.code === shown.code && d.message === shown.message && toVsCodeRange(d).isEqual(shown.range));
+  return journal.index.diagnosticsFor(path).find((d) => d.code === shown.code && toVsCodeRange(d).isEqual(shown.range));
 }
