@@ -117,6 +117,15 @@ export class JournalIndex {
   private readonly pending = new Map<string, ParsedNote | undefined>();
   private slots: SessionSlot[] = [];
   private readonly slotByPath = new Map<string, SessionSlot>();
+  // The sessions and commitments of the last snapshot built, kept in step with `slots`: `starts[i]` is
+  // where the commitments of `slots[i]` start in `flatCommitments` (and `starts[slots.length]` its length).
+  // A snapshot owns the arrays it was given: the next one changes copies of them (never the arrays
+  // themselves), so an edit costs a copy of two flat arrays and not a walk over every session.
+  private flatSessions: Session[] = [];
+  private flatCommitments: Commitment[] = [];
+  private starts: number[] = [0];
+  /** Sessions whose commitments must be derived again (their slot in `flatCommitments` is stale). */
+  private readonly commitmentsDirty = new Set<SessionSlot>();
   private readonly checkinsByAction = new Map<string, CheckinEntry[]>();
   /** The session slots whose actions declare each commitment id (usually one; more when duplicated). */
   private readonly slotsByAction = new Map<string, SessionSlot[]>();
@@ -237,10 +246,14 @@ export class JournalIndex {
       return this.snapshotCache;
     }
     let focusChanged = false;
-    if (!this.built || this.pending.size > INCREMENTAL_LIMIT) {
+    const rebuild = !this.built || this.pending.size > INCREMENTAL_LIMIT;
+    if (rebuild) {
       this.rebuildState();
       focusChanged = true;
     } else {
+      // Copies: the last snapshot keeps its own arrays unchanged (`starts` is ours alone).
+      this.flatSessions = this.flatSessions.slice();
+      this.flatCommitments = this.flatCommitments.slice();
       for (const [path, before] of this.pending) {
         const after = this.notes.get(path);
         if (before !== after) {
@@ -280,22 +293,13 @@ export class JournalIndex {
       }
     }
 
-    const slots = this.slots;
-    let total = 0;
-    for (let i = 0; i < slots.length; i++) {
-      total += slots[i].session.actions.length;
+    if (rebuild) {
+      this.buildFlat();
+    } else {
+      this.refreshCommitments();
     }
-    const sessions: Session[] = new Array<Session>(slots.length);
-    const commitments: Commitment[] = new Array<Commitment>(total);
-    let n = 0;
-    for (let i = 0; i < slots.length; i++) {
-      const slot = slots[i];
-      sessions[i] = slot.session;
-      const list = (slot.commitments ??= this.commitmentsOf(slot.session));
-      for (let k = 0; k < list.length; k++) {
-        commitments[n++] = list[k];
-      }
-    }
+    const sessions = this.flatSessions;
+    const commitments = this.flatCommitments;
     // Views read the sessions and the commitments after every change; the id table and the flat lists
     // of learnings and feedback are built the first time someone reads them (from this snapshot's own
     // sessions and commitments, so they never see a later change).
@@ -323,6 +327,61 @@ export class JournalIndex {
       const eff = effectiveStatus(a, checkins);
       return { ...a, declaredStatus: a.status, status: eff.status, closed: eff.closed, closedIn: eff.closedIn, checkins };
     });
+  }
+
+  /** The flat lists of sessions and commitments, from every slot (after a rebuild). */
+  private buildFlat(): void {
+    const slots = this.slots;
+    let total = 0;
+    for (let i = 0; i < slots.length; i++) {
+      total += slots[i].session.actions.length;
+    }
+    const sessions: Session[] = new Array<Session>(slots.length);
+    const commitments: Commitment[] = new Array<Commitment>(total);
+    const starts: number[] = new Array<number>(slots.length + 1);
+    let n = 0;
+    for (let i = 0; i < slots.length; i++) {
+      const slot = slots[i];
+      sessions[i] = slot.session;
+      starts[i] = n;
+      const list = (slot.commitments ??= this.commitmentsOf(slot.session));
+      for (let k = 0; k < list.length; k++) {
+        commitments[n++] = list[k];
+      }
+    }
+    starts[slots.length] = n;
+    this.flatSessions = sessions;
+    this.flatCommitments = commitments;
+    this.starts = starts;
+    this.commitmentsDirty.clear();
+  }
+
+  /** Derives again the commitments of the sessions that need it, and puts them in their place in the flat list. */
+  private refreshCommitments(): void {
+    const starts = this.starts;
+    for (const slot of this.commitmentsDirty) {
+      const i = this.slotIndex(slot);
+      const list = (slot.commitments = this.commitmentsOf(slot.session));
+      const from = starts[i];
+      const old = starts[i + 1] - from;
+      const flat = this.flatCommitments;
+      if (old === list.length) {
+        for (let k = 0; k < old; k++) {
+          flat[from + k] = list[k];
+        }
+      } else {
+        // Not splice(from, old, ...list): a note can hold more commitments than a call takes arguments.
+        this.flatCommitments = flat.slice(0, from).concat(list, flat.slice(from + old));
+        shiftFrom(starts, i + 1, list.length - old);
+      }
+    }
+    this.commitmentsDirty.clear();
+  }
+
+  /** Where a slot is in the sorted list. */
+  private slotIndex(slot: SessionSlot): number {
+    const i = upperBound(this.slots, slot, compareSlots) - 1;
+    return this.slots[i] === slot ? i : this.slots.indexOf(slot);
   }
 
   /** Rebuilds the incremental state from every note. */
@@ -426,9 +485,15 @@ export class JournalIndex {
       this.index(path, before, -1);
       const slot = this.slotByPath.get(path);
       if (slot) {
-        const i = upperBound(this.slots, slot, compareSlots) - 1;
-        const at = this.slots[i] === slot ? i : this.slots.indexOf(slot);
+        const at = this.slotIndex(slot);
         this.slots.splice(at, 1);
+        this.flatSessions.splice(at, 1);
+        const from = this.starts[at];
+        const count = this.starts[at + 1] - from;
+        this.flatCommitments.splice(from, count);
+        this.starts.splice(at, 1);
+        shiftFrom(this.starts, at, -count);
+        this.commitmentsDirty.delete(slot);
         this.slotByPath.delete(path);
         this.removeSlotActions(slot);
         this.resetAdvice(slot);
@@ -446,7 +511,11 @@ export class JournalIndex {
       this.index(path, after, 1);
       if (after.session) {
         const slot: SessionSlot = { session: after.session, path, stem: stemOf(after.session.loc.file) };
-        this.slots.splice(upperBound(this.slots, slot, compareSlots), 0, slot);
+        const at = upperBound(this.slots, slot, compareSlots);
+        this.slots.splice(at, 0, slot);
+        this.flatSessions.splice(at, 0, slot.session);
+        this.starts.splice(at, 0, this.starts[at]); // no commitments yet: derived by refreshCommitments()
+        this.commitmentsDirty.add(slot);
         this.slotByPath.set(path, slot);
         this.addSlotActions(slot);
         this.adviceDirty.add(slot);
@@ -469,6 +538,7 @@ export class JournalIndex {
     for (const id of touchedIds) {
       for (const slot of this.slotsByAction.get(id) ?? []) {
         slot.commitments = undefined;
+        this.commitmentsDirty.add(slot);
         this.resetAdvice(slot);
       }
     }
@@ -630,6 +700,15 @@ export class JournalIndex {
       }
     }
     return ids;
+  }
+}
+
+/** Adds `delta` to every entry of `list` from index `from` on. */
+function shiftFrom(list: number[], from: number, delta: number): void {
+  if (delta !== 0) {
+    for (let k = from; k < list.length; k++) {
+      list[k] += delta;
+    }
   }
 }
 

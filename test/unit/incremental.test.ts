@@ -4,10 +4,12 @@
  */
 import * as assert from 'assert';
 import { FIXTURE, BROKEN, SAMPLE, loadFixture } from './helpers';
-import { JournalIndex, parseNote, recordOutcomeEdits, addLearningEdits, addCheckinEdits, applyEdits, type ParsedNote } from '../../src/core';
+import {
+  JournalIndex, parseNote, recordOutcomeEdits, addLearningEdits, addCheckinEdits, applyEdits, decodeBytes, type ParsedNote, type JournalSnapshot,
+} from '../../src/core';
 import { promises as fs } from 'fs';
 import * as path from 'path';
-import { prng } from '../../bench/generate'; // mulberry32, so that a failure can be replayed
+import { prng, generateJournal } from '../../bench/generate'; // mulberry32, so that a failure can be replayed
 
 function fresh(index: JournalIndex): JournalIndex {
   const copy = new JournalIndex();
@@ -126,5 +128,85 @@ describe('Incremental updates equal a full rebuild', () => {
     assert.deepStrictEqual(before.feedback, expected.feedback);
     assert.deepStrictEqual([...before.commitmentById], [...expected.commitmentById]);
     assert.deepStrictEqual(before.commitments, expected.commitments);
+  });
+
+  it('generated journal: after every batch of edits, moves, copies and removals the index equals a fresh one, and earlier snapshots stay as they were', () => {
+    const gen = generateJournal({ sessions: 80, seed: 11 });
+    const files = new Map<string, string>();
+    const index = new JournalIndex();
+    for (const [p, t] of gen.files) {
+      const text = decodeBytes(Buffer.from(t, 'utf8')).text;
+      files.set(p, text);
+      index.setText(p, text);
+    }
+    const rand = prng(4);
+    const pick = <T>(list: T[]): T => list[Math.floor(rand() * list.length)];
+    // A few sessions take most of the changes, so that one batch often touches related sessions (a
+    // check-in on a commitment of another session, then that session moved or removed).
+    const sessionPaths = (): string[] => [...files.keys()].filter((p) => p.startsWith('sessions/'));
+    const hot = sessionPaths().filter(() => rand() < 0.15);
+    const kept: { snap: JournalSnapshot; sessions: unknown[]; commitments: unknown[] }[] = [];
+    const ops = new Map<string, number>();
+    for (let step = 0; step < 120; step++) {
+      const snap = index.snapshot();
+      index.diagnostics();
+      kept.push({ snap, sessions: [...snap.sessions], commitments: [...snap.commitments] });
+      const batch = 1 + Math.floor(rand() * 3);
+      for (let b = 0; b < batch; b++) {
+        const live = sessionPaths();
+        const hotLive = hot.filter((p) => files.has(p));
+        const p = hotLive.length > 0 && rand() < 0.7 ? pick(hotLive) : pick(live);
+        const t = files.get(p)!;
+        const actions = index.get(p)?.session?.actions ?? [];
+        const others = (hotLive.length > 0 ? hotLive : live).flatMap((q) => index.get(q)?.session?.actions.map((a) => a.id) ?? []);
+        const r = rand();
+        let op: string;
+        let target = p;
+        let after: string | undefined;
+        if (r < 0.2 && actions.length > 0) {
+          op = 'outcome';
+          after = applyEdits(t, recordOutcomeEdits(t, pick(actions).id, { outcome: rand() < 0.5 ? 'done' : 'not-done', on: '2026-11-24' }));
+        } else if (r < 0.4 && others.length > 0) {
+          op = 'check-in on another session'; // derives that session's commitments again
+          after = applyEdits(t, addCheckinEdits(t, { action: pick(others), outcome: rand() < 0.5 ? 'done' : 'partly', learnings: [] }));
+        } else if (r < 0.5) {
+          op = 'learning';
+          after = applyEdits(t, addLearningEdits(t, { id: `l-20261124-g${step.toString(36)}${b}`, text: `Learning ${step}`, evidence: false }));
+        } else if (r < 0.62) {
+          op = 'move'; // another date: the session moves in the order
+          after = t.replace(/^date:.*$/m, `date: "${1998 + Math.floor(rand() * 3)}-0${1 + Math.floor(rand() * 9)}-1${Math.floor(rand() * 10)}"`);
+        } else if (r < 0.74) {
+          op = 'other text'; // another session's note: other commitments, often more or fewer
+          after = files.get(pick(live))!;
+        } else if (r < 0.84) {
+          op = 'copy'; // a new session, with duplicate ids
+          target = `sessions/2026-0${1 + Math.floor(rand() * 9)}-1${step % 10}.md`;
+          after = t;
+        } else if (live.length > 10) {
+          op = 'remove';
+        } else {
+          op = 'unchanged text';
+          after = t;
+        }
+        ops.set(op, (ops.get(op) ?? 0) + 1);
+        if (after === undefined) {
+          index.remove(target);
+          files.delete(target);
+        } else {
+          index.setText(target, after);
+          files.set(target, after);
+        }
+      }
+      assertSame(index, `step ${step}`);
+      for (const [k, { snap: old, sessions, commitments }] of kept.entries()) {
+        assert.strictEqual(old.sessions.length, sessions.length, `snapshot ${k}: sessions changed at step ${step}`);
+        assert.ok(old.sessions.every((s, j) => s === sessions[j]), `snapshot ${k}: sessions changed at step ${step}`);
+        assert.strictEqual(old.commitments.length, commitments.length, `snapshot ${k}: commitments changed at step ${step}`);
+        assert.ok(old.commitments.every((c, j) => c === commitments[j]), `snapshot ${k}: commitments changed at step ${step}`);
+      }
+    }
+    for (const op of ['outcome', 'check-in on another session', 'learning', 'move', 'other text', 'copy', 'remove']) {
+      assert.ok((ops.get(op) ?? 0) >= 5, `the sequence exercised "${op}" (${ops.get(op) ?? 0} times)`);
+    }
   });
 });
