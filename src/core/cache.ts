@@ -84,56 +84,82 @@ export interface RestoreResult {
   ignored?: string;
 }
 
+/** A cache file decoded before the files are stat'ed (see decodeCache): every note it holds, with its stamp. */
+export interface DecodedCache {
+  entries: { path: string; mtime: number; size: number; note: ParsedNote }[];
+  /** Why the cache cannot be used, when it cannot (then `entries` is empty). */
+  ignored?: string;
+}
+
 /**
  * Restores the notes of unchanged files. `current` is every file of the journal now, with its stamp;
  * cached files that no longer exist are dropped. Never throws: an unusable cache gives no notes.
  */
 export function restoreNotes(data: string | undefined, current: ReadonlyMap<string, FileStamp>, options: SerializeOptions = {}): RestoreResult {
-  const all = (ignored: string): RestoreResult => ({ notes: [], stale: [...current.keys()], ignored });
+  return freshNotes(decodeCache(data, options), current);
+}
+
+/**
+ * Checks and decodes a cache file into notes, without looking at the files yet, so that the caller can
+ * decode while the file system is being stat'ed; `freshNotes` then keeps the notes of unchanged files.
+ * Never throws: a truncated, corrupt, old-version or foreign cache gives no entries and says why.
+ */
+export function decodeCache(data: string | undefined, options: SerializeOptions = {}): DecodedCache {
+  const none = (ignored: string): DecodedCache => ({ entries: [], ignored });
   if (!data) {
-    return all('no cache');
+    return none('no cache');
   }
   const nl = data.indexOf('\n');
   const header = nl < 0 ? '' : data.slice(0, nl);
   const m = /^coaching-journal-cache v(\d+) ("(?:[^"\\]|\\.)*") (\d+)$/.exec(header);
   if (!m) {
-    return all('not a cache file');
+    return none('not a cache file');
   }
   if (Number(m[1]) !== CACHE_FORMAT_VERSION) {
-    return all(`cache format v${m[1]}, expected v${CACHE_FORMAT_VERSION}`);
+    return none(`cache format v${m[1]}, expected v${CACHE_FORMAT_VERSION}`);
   }
   let key: unknown;
   try {
     key = JSON.parse(m[2]);
   } catch {
-    return all('corrupt header');
+    return none('corrupt header');
   }
   if (key !== (options.key ?? '')) {
-    return all('written by another build');
+    return none('written by another build');
   }
   if (data.length - nl - 1 !== Number(m[3])) {
-    return all('truncated or corrupt (length differs)');
+    return none('truncated or corrupt (length differs)');
   }
   let entries: unknown;
   try {
     entries = JSON.parse(data.slice(nl + 1));
   } catch {
-    return all('corrupt (not JSON)');
+    return none('corrupt (not JSON)');
   }
   if (!Array.isArray(entries)) {
-    return all('corrupt (not a list)');
+    return none('corrupt (not a list)');
+  }
+  for (const e of entries as unknown[]) {
+    if (!isEntry(e)) {
+      return none('corrupt (bad entry)');
+    }
+    if (!restoreNote(e.note, e.path, 0)) {
+      return none('corrupt (bad note)');
+    }
+  }
+  return { entries: entries as DecodedCache['entries'] };
+}
+
+/** The decoded notes whose file is unchanged (same path, mtime and size in `current`), and the paths to parse. */
+export function freshNotes(decoded: DecodedCache, current: ReadonlyMap<string, FileStamp>): RestoreResult {
+  if (decoded.ignored !== undefined) {
+    return { notes: [], stale: [...current.keys()], ignored: decoded.ignored };
   }
   const notes: ParsedNote[] = [];
   const fresh = new Set<string>();
-  for (const e of entries as unknown[]) {
-    if (!isEntry(e)) {
-      return all('corrupt (bad entry)');
-    }
+  for (const e of decoded.entries) {
     const stamp = current.get(e.path);
     if (stamp && stamp.mtime === e.mtime && stamp.size === e.size && !fresh.has(e.path)) {
-      if (!restoreNote(e.note, e.path, 0)) {
-        return all('corrupt (bad note)');
-      }
       notes.push(e.note);
       fresh.add(e.path);
     }
