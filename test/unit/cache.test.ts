@@ -87,17 +87,24 @@ describe('The cache of parsed notes (warm start)', () => {
     sameJournal(warm, cold);
   });
 
-  it('restores exactly what the compact forms cannot hold (odd ids and references, a session repeated differently)', () => {
+  it('restores exactly what the compact forms cannot hold (odd ids and references)', () => {
     const [note] = roundTrip([parseNote('sessions/2026-11-24.md', '---\ntype: coaching-session\nid: s-2026-11-24\ndate: "2026-11-24"\nactions:\n  - id: a-20261124-aaaa\n    text: T\n---\n')]);
     const odd: ParsedNote = {
       ...note,
       // A reference with a field parseNote does not write today, an id located by a location instead of a
-      // range, and a record whose session and date are not its note's.
+      // range, and actions whose session and date are not their note's.
       refs: [{ ...note.refs[0] ?? { id: 'x', kind: 'value', from: 'F', loc: { line: 0, character: 0, endLine: 0, endCharacter: 1 } }, extra: 'kept' } as never],
       ids: [{ id: 'a', kind: 'action', loc: { file: note.path, line: 1, character: 2 } } as never],
       session: { ...note.session!, actions: note.session!.actions.map((a) => ({ ...a, session: 's-other', made: '2001-01-01' })) },
     };
     assert.deepStrictEqual(roundTrip([odd]), [odd]);
+  });
+
+  it('refuses to write what it could not restore exactly (null, or a file named 0)', () => {
+    const note = parseNote('sessions/2026-11-24.md', '---\ntype: coaching-session\nid: s-2026-11-24\ndate: "2026-11-24"\nactions:\n  - id: a-20261124-aaaa\n    text: T\n---\n');
+    const stamps = new Map([[note.path, { mtime: 1, size: 1 }]]);
+    assert.throws(() => serializeNotes([{ ...note, type: null as never }], stamps));
+    assert.throws(() => serializeNotes([{ ...note, diagnostics: [{ file: 0 as never, line: 0, character: 0, endLine: 0, endCharacter: 0, severity: 'error', code: 'c', message: 'm' }] }], stamps));
   });
 
   it('decodes the cache before the stamps are known, and keeps only the notes of unchanged files', async () => {
@@ -185,11 +192,17 @@ describe('The cache of parsed notes (warm start)', () => {
         assert.notStrictEqual(broken, body, 'the fixture has a compact location');
         return `${header.replace(/ \d+$/, ` ${broken.length}`)}\n${broken}`;
       })()],
-      ['a range with a negative line', (() => {
-        const broken = body.replace(/"loc":\[(\d+),(\d+),(\d+),(\d+)\]/, '"loc":[-1,$2,$3,$4]');
-        assert.notStrictEqual(broken, body, 'the fixture has a compact range');
-        return `${header.replace(/ \d+$/, ` ${broken.length}`)}\n${broken}`;
-      })()],
+      ...([
+        ['a packed range with a negative line', (b: string) => b.replace(/"n":\[(\d+),(\d+),(\d+),(\d+),(\d+),(\d+)/, '"n":[$1,$2,-1,$4,$5,$6')],
+        ['a packed id pointing past its strings', (b: string) => b.replace(/"n":\[(\d+)/, '"n":[999')],
+        ['a packed list of the wrong length', (b: string) => b.replace(/"n":\[/, '"n":[0,')],
+        ['a packed list with a string for a number', (b: string) => b.replace(/"n":\[(\d+)/, '"n":["$1"')],
+        ['packed references without their strings', (b: string) => b.replace(/"refs":\{"s":/, '"refs":{"t":')],
+      ] as const).map(([what, corrupt]): [string, string] => {
+        const broken = corrupt(body);
+        assert.notStrictEqual(broken, body, what);
+        return [what, `${header.replace(/ \d+$/, ` ${broken.length}`)}\n${broken}`];
+      }),
       ['binary garbage', '\u0000\u0001\u0002'],
     ];
     for (const [what, data] of bad) {
