@@ -15,7 +15,7 @@ import * as path from 'path';
 import { execFileSync } from 'child_process';
 import matter from 'gray-matter';
 import {
-  JournalIndex, loadJournal, noteFromBytes, listCommitments, buildValuesMap, serializeNotes, restoreNotes,
+  JournalIndex, loadJournal, noteFromBytes, listCommitments, buildValuesMap, serializeNotes, decodeCache, freshNotes,
   recordOutcomeEdits, addLearningEdits, applyEdits, decodeBytes, type FileStamp,
 } from '../src/core';
 import { NodeJournalStore } from '../src/cli/nodeStore';
@@ -162,17 +162,19 @@ async function statAll(store: NodeJournalStore, paths: string[]): Promise<Map<st
   return stamps;
 }
 
-/** Warm start: list, stat, read the cache, restore the unchanged notes, parse the others, snapshot. */
+/**
+ * Warm start, as the extension does it: list, then every stat asked for at once and the cache decoded
+ * while they are answered, the notes of unchanged files restored, the others parsed, snapshot.
+ */
 async function warmStart(store: NodeJournalStore, cacheFile: string): Promise<{ index: JournalIndex; restored: number; parsed: number }> {
+  const text = fs.readFile(cacheFile, 'utf8').catch(() => undefined);
   const paths = await store.list();
-  const stamps = await statAll(store, paths);
-  let data: string | undefined;
-  try {
-    data = await fs.readFile(cacheFile, 'utf8');
-  } catch {
-    data = undefined;
-  }
-  const { notes, stale } = restoreNotes(data, stamps);
+  const statting = Promise.all(paths.map((p) => fs.stat(store.abs(p))));
+  const decoded = decodeCache(await text);
+  const stats = await statting;
+  const stamps = new Map<string, FileStamp>();
+  paths.forEach((p, i) => stamps.set(p, { mtime: stats[i].mtimeMs, size: stats[i].size }));
+  const { notes, stale } = freshNotes(decoded, stamps);
   const index = new JournalIndex();
   for (const note of notes) {
     index.setNote(note);

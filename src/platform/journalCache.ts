@@ -5,7 +5,7 @@
  * journal, which holds only the person's notes — and is reached only through `workspace.fs`.
  */
 import * as vscode from 'vscode';
-import { CACHE_FORMAT_VERSION, restoreNotes, serializeNotes, type FileStamp, type ParsedNote, type RestoreResult } from '../core';
+import { CACHE_FORMAT_VERSION, decodeCache, serializeNotes, type DecodedCache, type FileStamp, type ParsedNote } from '../core';
 import type { Logger } from './logger';
 
 declare const __CORE_BUILD__: string | undefined;
@@ -35,15 +35,21 @@ export class JournalCache {
     return vscode.Uri.joinPath(this.dir, `journal-${hash(journalRoot.toString())}.cache`);
   }
 
-  /** The notes of unchanged files (by path, mtime and size); `stale` are those to read and parse. */
-  async restore(journalRoot: vscode.Uri, current: ReadonlyMap<string, FileStamp>): Promise<RestoreResult> {
-    let data: string | undefined;
+  /** The text of a journal's cache file; undefined when there is none (yet). */
+  async read(journalRoot: vscode.Uri): Promise<string | undefined> {
     try {
-      data = decoder.decode(await vscode.workspace.fs.readFile(this.fileFor(journalRoot)));
+      return decoder.decode(await vscode.workspace.fs.readFile(this.fileFor(journalRoot)));
     } catch {
-      data = undefined; // no cache yet
+      return undefined; // no cache yet
     }
-    return restoreNotes(data, current, { key: this.key });
+  }
+
+  /**
+   * A cache file's notes, each with the stamp its file had when it was written (see `decodeCache`); the
+   * caller keeps those whose file still has that stamp (`freshNotes`). An unusable cache gives none.
+   */
+  decode(data: string | undefined): DecodedCache {
+    return decodeCache(data, { key: this.key });
   }
 
   /** Writes the notes whose file stamps are known; a failure is logged and costs only a slower start. */

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { forEachLimit, JournalIndex, loadJournal, noteFromBytes, readErrorNote, type Commitment, type FileStamp, type JournalStore } from '../core';
+import { forEachLimit, freshNotes, JournalIndex, loadJournal, noteFromBytes, readErrorNote, type Commitment, type FileStamp, type JournalStore } from '../core';
 import type { CoachingConfig, ConfigReader } from './config';
 import { Disposable } from './disposable';
 import type { JournalCache } from './journalCache';
@@ -239,27 +239,39 @@ export class JournalService extends Disposable {
   }
 
   /**
-   * Reads one journal: with a cache, the files are listed and stat'ed, unchanged ones are taken from the
-   * cache and only the others are read and parsed. A file is stat'ed before it is read, so a change
-   * racing the read makes its stamp old (it is parsed again next time), never the other way round.
+   * Reads one journal: with a cache, the files are listed and stat'ed (while the cache is decoded),
+   * unchanged ones are taken from the cache and only the others are read and parsed. A file is stat'ed
+   * before it is read, so a change racing the read makes its stamp old (it is parsed again next time),
+   * never the other way round.
    */
   private async loadFolder(j: FolderJournal): Promise<{ restored: number; parsed: number; ignored?: string }> {
     let toParse: JournalStore = j.store;
     let restored = 0;
     let ignored: string | undefined;
     if (this.cache) {
+      // The cache is decoded while the file system answers the stats: every stat is asked for before
+      // the decoding (which holds the thread) starts, and its notes are kept only afterwards, for the
+      // files whose stamp is unchanged.
+      const text = this.cache.read(j.store.root);
       const paths = await j.store.list();
+      const stamping = Promise.all(paths.map(async (path): Promise<FileStamp | undefined> => {
+        if (j.store.unsavedDocument(path)) {
+          return undefined;
+        }
+        try {
+          return await j.store.stat(path);
+        } catch {
+          return undefined; // unreadable or gone: read (and reported) below
+        }
+      }));
+      const decoded = this.cache.decode(await text);
       const stamps = new Map<string, FileStamp>();
-      await forEachLimit(paths, 64, async (path) => {
-        if (!j.store.unsavedDocument(path)) {
-          try {
-            stamps.set(path, await j.store.stat(path));
-          } catch {
-            // unreadable or gone: read (and reported) below
-          }
+      (await stamping).forEach((stamp, i) => {
+        if (stamp) {
+          stamps.set(paths[i], stamp);
         }
       });
-      const result = await this.cache.restore(j.store.root, stamps);
+      const result = freshNotes(decoded, stamps);
       if (result.ignored && result.ignored !== 'no cache') {
         ignored = result.ignored;
         this.log.info(`Journal cache not used: ${result.ignored}.`);

@@ -1,8 +1,20 @@
 import * as assert from 'assert';
 import { promises as fs } from 'fs';
-import { FIXTURE, BROKEN, loadFixture } from './helpers';
-import { JournalIndex, serializeNotes, restoreNotes, noteFromBytes, CACHE_FORMAT_VERSION, type FileStamp } from '../../src/core';
+import fc from 'fast-check';
+import { FIXTURE, BROKEN, HOSTILE, SAMPLE, loadFixture } from './helpers';
+import { JournalIndex, serializeNotes, restoreNotes, decodeCache, freshNotes, noteFromBytes, parseNote, CACHE_FORMAT_VERSION, type FileStamp, type ParsedNote } from '../../src/core';
 import { NodeJournalStore } from '../../src/cli/nodeStore';
+import { generateJournal } from '../../bench/generate';
+import { noteArb, renderGenNote } from './noteGen';
+
+/** Serializes notes (all stamped) and restores them: what a warm start would hand the index. */
+function roundTrip(notes: ParsedNote[]): ParsedNote[] {
+  const stamps = new Map(notes.map((n, i) => [n.path, { mtime: 1_000 + i, size: i }]));
+  const r = restoreNotes(serializeNotes(notes, stamps), stamps);
+  assert.strictEqual(r.ignored, undefined);
+  assert.deepStrictEqual(r.stale, []);
+  return r.notes;
+}
 
 async function stampsOf(dir: string): Promise<Map<string, FileStamp>> {
   const store = new NodeJournalStore(dir);
@@ -38,7 +50,7 @@ function sameJournal(a: JournalIndex, b: JournalIndex): void {
 }
 
 describe('The cache of parsed notes (warm start)', () => {
-  for (const [name, dir] of [['fixture journal', FIXTURE], ['broken journal', BROKEN]] as const) {
+  for (const [name, dir] of [['fixture journal', FIXTURE], ['broken journal', BROKEN], ['hostile journal', HOSTILE], ['sample journal', SAMPLE]] as const) {
     it(`a round trip of the ${name} gives the same snapshot, diagnostics and notes as a cold load, without parsing`, async () => {
       const cold = await loadFixture(dir);
       const stamps = await stampsOf(dir);
@@ -50,6 +62,62 @@ describe('The cache of parsed notes (warm start)', () => {
       sameJournal(warm.index, cold);
     });
   }
+
+  it('restores random notes (every YAML style, hostile shapes) deep-equal to a fresh parse', () => {
+    fc.assert(
+      fc.property(fc.array(noteArb, { minLength: 1, maxLength: 4 }), (gens) => {
+        const notes = gens.map((g, i) => parseNote(`sessions/2026-11-${String(10 + i)}.md`, renderGenNote(g)));
+        assert.deepStrictEqual(roundTrip(notes), notes);
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('restores a generated journal (the benchmark\'s, 300 sessions) deep-equal to a fresh parse, with the same snapshot', () => {
+    const gen = generateJournal({ sessions: 300, seed: 11 });
+    const cold = new JournalIndex();
+    for (const [p, text] of gen.files) {
+      cold.setText(p, text);
+    }
+    const notes = [...cold.allNotes()];
+    const restored = roundTrip(notes);
+    assert.deepStrictEqual(restored, notes);
+    const warm = new JournalIndex();
+    restored.forEach((n) => warm.setNote(n));
+    sameJournal(warm, cold);
+  });
+
+  it('restores exactly what the compact forms cannot hold (odd ids and references)', () => {
+    const [note] = roundTrip([parseNote('sessions/2026-11-24.md', '---\ntype: coaching-session\nid: s-2026-11-24\ndate: "2026-11-24"\nactions:\n  - id: a-20261124-aaaa\n    text: T\n---\n')]);
+    const odd: ParsedNote = {
+      ...note,
+      // A reference with a field parseNote does not write today, an id located by a location instead of a
+      // range, and actions whose session and date are not their note's.
+      refs: [{ ...note.refs[0] ?? { id: 'x', kind: 'value', from: 'F', loc: { line: 0, character: 0, endLine: 0, endCharacter: 1 } }, extra: 'kept' } as never],
+      ids: [{ id: 'a', kind: 'action', loc: { file: note.path, line: 1, character: 2 } } as never],
+      session: { ...note.session!, actions: note.session!.actions.map((a) => ({ ...a, session: 's-other', made: '2001-01-01' })) },
+    };
+    assert.deepStrictEqual(roundTrip([odd]), [odd]);
+  });
+
+  it('refuses to write what it could not restore exactly (null, or a file named 0)', () => {
+    const note = parseNote('sessions/2026-11-24.md', '---\ntype: coaching-session\nid: s-2026-11-24\ndate: "2026-11-24"\nactions:\n  - id: a-20261124-aaaa\n    text: T\n---\n');
+    const stamps = new Map([[note.path, { mtime: 1, size: 1 }]]);
+    assert.throws(() => serializeNotes([{ ...note, type: null as never }], stamps));
+    assert.throws(() => serializeNotes([{ ...note, diagnostics: [{ file: 0 as never, line: 0, character: 0, endLine: 0, endCharacter: 0, severity: 'error', code: 'c', message: 'm' }] }], stamps));
+  });
+
+  it('decodes the cache before the stamps are known, and keeps only the notes of unchanged files', async () => {
+    const cold = await loadFixture();
+    const stamps = await stampsOf(FIXTURE);
+    const decoded = decodeCache(serializeNotes(cold.allNotes(), stamps));
+    assert.strictEqual(decoded.entries.length, stamps.size);
+    const [changed] = [...stamps.keys()];
+    const r = freshNotes(decoded, new Map([...stamps].map(([p, s]) => [p, p === changed ? { ...s, size: s.size + 1 } : s])));
+    assert.deepStrictEqual(r.stale, [changed]);
+    assert.ok(!r.notes.some((n) => n.path === changed));
+    assert.strictEqual(freshNotes(decodeCache('garbage'), stamps).ignored, 'not a cache file');
+  });
 
   it('keeps explicitly undefined fields, so restored notes are deep-equal to parsed ones', async () => {
     const cold = await loadFixture();
@@ -124,11 +192,17 @@ describe('The cache of parsed notes (warm start)', () => {
         assert.notStrictEqual(broken, body, 'the fixture has a compact location');
         return `${header.replace(/ \d+$/, ` ${broken.length}`)}\n${broken}`;
       })()],
-      ['a range with a negative line', (() => {
-        const broken = body.replace(/"loc":\[(\d+),(\d+),(\d+),(\d+)\]/, '"loc":[-1,$2,$3,$4]');
-        assert.notStrictEqual(broken, body, 'the fixture has a compact range');
-        return `${header.replace(/ \d+$/, ` ${broken.length}`)}\n${broken}`;
-      })()],
+      ...([
+        ['a packed range with a negative line', (b: string) => b.replace(/"n":\[(\d+),(\d+),(\d+),(\d+),(\d+),(\d+)/, '"n":[$1,$2,-1,$4,$5,$6')],
+        ['a packed id pointing past its strings', (b: string) => b.replace(/"n":\[(\d+)/, '"n":[999')],
+        ['a packed list of the wrong length', (b: string) => b.replace(/"n":\[/, '"n":[0,')],
+        ['a packed list with a string for a number', (b: string) => b.replace(/"n":\[(\d+)/, '"n":["$1"')],
+        ['packed references without their strings', (b: string) => b.replace(/"refs":\{"s":/, '"refs":{"t":')],
+      ] as const).map(([what, corrupt]): [string, string] => {
+        const broken = corrupt(body);
+        assert.notStrictEqual(broken, body, what);
+        return [what, `${header.replace(/ \d+$/, ` ${broken.length}`)}\n${broken}`];
+      }),
       ['binary garbage', '\u0000\u0001\u0002'],
     ];
     for (const [what, data] of bad) {
