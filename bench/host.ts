@@ -14,6 +14,9 @@ export interface HostResult {
   activationMs: number;
   activateOnlyMs: number;
   bundleLoadMs: number;
+  /** CPU time (user + system) of the extension host process during activate() and while the bundle was evaluated. */
+  activateOnlyCpuMs: number;
+  bundleLoadCpuMs: number;
   startupToTreeMs: number;
   startupRestored: number;
   warmToTreeMs: number;

@@ -72,6 +72,8 @@ describe('Host benchmark', () => {
       activationMs: timings.activateEnd - timings.loadStart,
       activateOnlyMs: timings.activateEnd - timings.activateStart,
       bundleLoadMs: timings.loadEnd - timings.loadStart,
+      activateOnlyCpuMs: timings.activateCpuMs,
+      bundleLoadCpuMs: timings.loadCpuMs,
       startupToTreeMs: readyAt - timings.activateStart + startupTree,
       startupRestored: startup.restored,
       warmToTreeMs: median(warm),
