@@ -17,6 +17,9 @@ export interface HostResult {
   /** CPU time (user + system) of the extension host process during activate() and while the bundle was evaluated. */
   activateOnlyCpuMs: number;
   bundleLoadCpuMs: number;
+  /** require() of a fresh copy of the bundle in the extension host (read + compile + evaluate), wall and CPU. */
+  requireMs: number;
+  requireCpuMs: number;
   startupToTreeMs: number;
   startupRestored: number;
   warmToTreeMs: number;
