@@ -346,10 +346,21 @@ async function benchBundle(): Promise<void> {
   } catch {
     execFileSync(process.execPath, ['esbuild.config.mjs', '--production'], { cwd: ROOT, stdio: 'pipe' });
   }
-  const ext = (await fs.stat(path.join(ROOT, 'dist/extension.js'))).size;
-  const cli = (await fs.stat(path.join(ROOT, 'dist/cli.js'))).size;
-  const b = budget('Extension bundle, minified', ext / 1024, 300, ' KB', (n) => n.toFixed(1));
-  rows.push({ what: 'dist/extension.js, minified', value: fmtKB(ext), budget: b.budget, ok: b.ok });
+  const size = async (file: string): Promise<number> => (await fs.stat(path.join(ROOT, 'dist', file))).size;
+  // The extension's JavaScript: the bundle evaluated at activation and the libraries it loads on first
+  // use (esbuild.config.mjs). The budget is for all of it.
+  const ext = await size('extension.js');
+  const lazy = [
+    { file: 'js-yaml.js', when: 'loaded when the first note is parsed (not on a start from the cache)' },
+    { file: 'yaml.js', when: 'loaded on the first edit of a note' },
+  ];
+  const lazySizes = await Promise.all(lazy.map((l) => size(l.file)));
+  const total = ext + lazySizes.reduce((a, b) => a + b, 0);
+  const cli = await size('cli.js');
+  const b = budget('Extension bundle, minified (activation bundle + files loaded on first use)', total / 1024, 300, ' KB', (n) => n.toFixed(1));
+  rows.push({ what: 'The extension\'s JavaScript, minified: the three files below', value: fmtKB(total), budget: b.budget, ok: b.ok });
+  rows.push({ what: 'dist/extension.js, evaluated at activation', value: fmtKB(ext) });
+  lazy.forEach((l, i) => rows.push({ what: `dist/${l.file}, ${l.when}`, value: fmtKB(lazySizes[i]) }));
   rows.push({ what: 'dist/cli.js, minified', value: fmtKB(cli) });
   rows.push({ what: 'VSIX (npm run package)', value: vsix === undefined ? 'npm run package failed' : fmtKB(vsix) });
   printTable('Bundle and package', rows);
