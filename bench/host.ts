@@ -23,6 +23,9 @@ export interface HostResult {
   startupToTreeMs: number;
   startupRestored: number;
   warmToTreeMs: number;
+  /** CPU time (user + system) of the extension host process during the reloads above and below (medians). */
+  warmCpuMs: number;
+  coldCpuMs: number;
   warmRestored: number;
   coldToTreeMs: number;
   coldParsed: number;
