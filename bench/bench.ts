@@ -348,10 +348,21 @@ async function benchBundle(): Promise<void> {
   } catch {
     execFileSync(process.execPath, ['esbuild.config.mjs', '--production'], { cwd: ROOT, stdio: 'pipe' });
   }
-  const ext = (await fs.stat(path.join(ROOT, 'dist/extension.js'))).size;
-  const cli = (await fs.stat(path.join(ROOT, 'dist/cli.js'))).size;
-  const b = budget('Extension bundle, minified', ext / 1024, 300, ' KB', (n) => n.toFixed(1));
-  rows.push({ what: 'dist/extension.js, minified', value: fmtKB(ext), budget: b.budget, ok: b.ok });
+  const size = async (file: string): Promise<number> => (await fs.stat(path.join(ROOT, 'dist', file))).size;
+  // The extension's JavaScript: the bundle evaluated at activation and the libraries it loads on first
+  // use (esbuild.config.mjs). The budget is for all of it.
+  const ext = await size('extension.js');
+  const lazy = [
+    { file: 'js-yaml.js', when: 'loaded when the first note is parsed (not on a start from the cache)' },
+    { file: 'yaml.js', when: 'loaded on the first edit of a note' },
+  ];
+  const lazySizes = await Promise.all(lazy.map((l) => size(l.file)));
+  const total = ext + lazySizes.reduce((a, b) => a + b, 0);
+  const cli = await size('cli.js');
+  const b = budget('Extension bundle, minified (activation bundle + files loaded on first use)', total / 1024, 300, ' KB', (n) => n.toFixed(1));
+  rows.push({ what: 'The extension\'s JavaScript, minified: the three files below', value: fmtKB(total), budget: b.budget, ok: b.ok });
+  rows.push({ what: 'dist/extension.js, evaluated at activation', value: fmtKB(ext) });
+  lazy.forEach((l, i) => rows.push({ what: `dist/${l.file}, ${l.when}`, value: fmtKB(lazySizes[i]) }));
   rows.push({ what: 'dist/cli.js, minified', value: fmtKB(cli) });
   rows.push({ what: 'VSIX (npm run package)', value: vsix === undefined ? 'npm run package failed' : fmtKB(vsix) });
   printTable('Bundle and package', rows);
@@ -364,13 +375,14 @@ async function benchHost(tmp: string): Promise<void> {
   const ours = r.bundleLoadMs + r.activateOnlyMs;
   const act = budget('Activation (evaluating the bundle + activate())', ours, 50, ' ms', (n) => n.toFixed(1));
   printTable(`In the real extension host (code-server ${'4.139.1'}, ${r.notes.toLocaleString('en-US')} notes, ${r.items} commitments in the view; × floor: the ${HOST_SESSIONS.toLocaleString('en-US')}-session floor above)`, [
-    { what: 'Activation: evaluating the bundle + activate() (the journal is read after it)', value: fmtMs(ours), budget: act.budget, ok: act.ok },
-    { what: 'of which evaluating the bundle', value: fmtMs(r.bundleLoadMs) },
-    { what: 'of which activate() itself', value: fmtMs(r.activateOnlyMs) },
+    { what: 'Activation: evaluating the bundle + activate() (the journal is read after it)', value: fmtMs(ours), cpu: fmtMs(r.bundleLoadCpuMs + r.activateOnlyCpuMs), budget: act.budget, ok: act.ok },
+    { what: 'of which evaluating the bundle', value: fmtMs(r.bundleLoadMs), cpu: fmtMs(r.bundleLoadCpuMs) },
+    { what: 'of which activate() itself', value: fmtMs(r.activateOnlyMs), cpu: fmtMs(r.activateOnlyCpuMs) },
+    { what: 'require() of a fresh copy of the bundle: read + compile + evaluate (the stamps above start after the compile; median of 5)', value: fmtMs(r.requireMs), cpu: fmtMs(r.requireCpuMs) },
     { what: 'From loading the bundle to the end of activate(), with VS Code\'s own start-up work in between (not ours)', value: fmtMs(r.activationMs) },
     { what: `Start-up: activate() until the Commitments view has its items (no cache yet; the workbench starting too)`, value: fmtMs(r.startupToTreeMs), ratio: ratio(r.startupToTreeMs) },
-    { what: `Restart: reload from the cache (${r.warmRestored} notes restored) until the view has its items`, value: fmtMs(r.warmToTreeMs), ratio: ratio(r.warmToTreeMs) },
-    { what: `Reload without the cache (${r.coldParsed} notes parsed) until the view has its items`, value: fmtMs(r.coldToTreeMs), ratio: ratio(r.coldToTreeMs) },
+    { what: `Restart: reload from the cache (${r.warmRestored} notes restored) until the view has its items`, value: fmtMs(r.warmToTreeMs), ratio: ratio(r.warmToTreeMs), cpu: fmtMs(r.warmCpuMs) },
+    { what: `Reload without the cache (${r.coldParsed} notes parsed) until the view has its items`, value: fmtMs(r.coldToTreeMs), ratio: ratio(r.coldToTreeMs), cpu: fmtMs(r.coldCpuMs) },
   ]);
 }
 

@@ -14,9 +14,18 @@ export interface HostResult {
   activationMs: number;
   activateOnlyMs: number;
   bundleLoadMs: number;
+  /** CPU time (user + system) of the extension host process during activate() and while the bundle was evaluated. */
+  activateOnlyCpuMs: number;
+  bundleLoadCpuMs: number;
+  /** require() of a fresh copy of the bundle in the extension host (read + compile + evaluate), wall and CPU. */
+  requireMs: number;
+  requireCpuMs: number;
   startupToTreeMs: number;
   startupRestored: number;
   warmToTreeMs: number;
+  /** CPU time (user + system) of the extension host process during the reloads above and below (medians). */
+  warmCpuMs: number;
+  coldCpuMs: number;
   warmRestored: number;
   coldToTreeMs: number;
   coldParsed: number;

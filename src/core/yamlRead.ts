@@ -4,7 +4,8 @@
  * stands, in one pass, at about a tenth of the cost of a full `yaml` Document. Edits use `yaml`'s
  * Document (see yamlEdit.ts); a test checks that both read the same data.
  */
-import { load, CORE_SCHEMA, YAMLException, type State } from 'js-yaml';
+import type * as JsYaml from 'js-yaml';
+import { jsYamlLib } from './yamlLibs';
 
 /** A node of the YAML text with its offsets (relative to the YAML text) and its value. */
 export interface YNode {
@@ -32,11 +33,12 @@ export type YamlReadResult = { ok: true; value: unknown; root: YNode | undefined
 export function readYaml(src: string): YamlReadResult {
   const stack: YNode[] = [];
   let root: YNode | undefined;
+  const { load, CORE_SCHEMA, YAMLException } = jsYamlLib();
   try {
     const value = load(src, {
       schema: CORE_SCHEMA,
       json: false,
-      listener(event: 'open' | 'close', state: State) {
+      listener(event: 'open' | 'close', state: JsYaml.State) {
         if (event === 'open') {
           stack.push({ start: state.position, end: state.position, value: undefined, children: [], pairs: undefined });
           return;
@@ -57,11 +59,11 @@ export function readYaml(src: string): YamlReadResult {
           root = node;
         }
       },
-    } as Parameters<typeof load>[1]);
+    } as Parameters<typeof JsYaml.load>[1]);
     return { ok: true, value, root };
   } catch (e) {
     if (e instanceof YAMLException) {
-      const mark = (e as YAMLException & { mark?: { line: number; column: number } }).mark;
+      const mark = (e as JsYaml.YAMLException & { mark?: { line: number; column: number } }).mark;
       return { ok: false, error: { message: e.reason || e.message, line: mark?.line ?? 0, column: mark?.column ?? 0 } };
     }
     return { ok: false, error: { message: e instanceof Error ? e.message : String(e), line: 0, column: 0 } };
