@@ -36,11 +36,14 @@ const common = {
 // would otherwise evaluate when it starts. The core requires each one in a function (src/core/yamlLibs.ts);
 // in the extension's build that require() is pointed at the library's own file next to extension.js.
 // The CLI bundles them as usual. Every file here must be listed in .vscodeignore (a unit test checks it).
-// The entry of each library's file re-exports the package: js-yaml's ES module build (smaller), yaml's
-// CommonJS one (yaml has no ES module build for Node).
+// The entry of each library's file re-exports only the names the core uses (a unit test checks this list
+// against the core's calls), from the package's ES module build, so that esbuild leaves out the rest (yaml's
+// parse()/stringify() wrappers, its CST and lexer exports...). yaml's ES module build is its browser one:
+// the same source, which warns with console.warn instead of process.emitWarning (the core never asks for
+// warnings); the same unit test reads and edits with the shipped files and compares with the packages.
 const lazyLibraries = {
-  'js-yaml': { file: 'js-yaml.js', entry: 'export * from "js-yaml";' },
-  yaml: { file: 'yaml.js', entry: 'module.exports = require("yaml");' },
+  'js-yaml': { file: 'js-yaml.js', entry: 'export { load, CORE_SCHEMA, YAMLException } from "js-yaml";' },
+  yaml: { file: 'yaml.js', entry: 'export { isScalar, isPair, isMap, isSeq, parseDocument, visit } from "./node_modules/yaml/browser/dist/index.js";' },
 };
 
 /** @type {import('esbuild').Plugin} */
