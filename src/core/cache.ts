@@ -46,8 +46,8 @@ export interface SerializeOptions {
 
 /**
  * Serializes parsed notes with the stamps of the files they were read from. Notes without a stamp are
- * left out (they will be parsed next time). Throws if a note holds something the format cannot restore
- * exactly (the caller then writes no cache: the next start parses every note).
+ * left out (they will be parsed next time), and so is a note holding something the format could not
+ * restore exactly (null, or a `file` of 0: they stand for something else).
  */
 export function serializeNotes(notes: Iterable<ParsedNote>, stamps: ReadonlyMap<string, FileStamp>, options: SerializeOptions = {}): string {
   // The substitutions, undone by restoreNote: `undefined` (which JSON would drop, and a restored note
@@ -59,26 +59,41 @@ export function serializeNotes(notes: Iterable<ParsedNote>, stamps: ReadonlyMap<
   for (const note of notes) {
     const stamp = stamps.get(note.path);
     if (stamp && Number.isFinite(stamp.mtime) && Number.isFinite(stamp.size) && !(options.racyAfter !== undefined && stamp.mtime >= options.racyAfter)) {
-      const own = note.path;
-      parts.push(JSON.stringify({ path: own, mtime: stamp.mtime, size: stamp.size, note }, function (this: unknown, key: string, value: unknown) {
-        if (value === undefined) {
-          return null;
-        }
-        if (value === null || (key === 'file' && value === 0)) {
-          throw new Error('not cacheable exactly'); // null and a file 0 stand for something else
-        }
-        if (key === 'loc') {
-          return compactLoc(value, own);
-        }
-        if (this === note && (key === 'ids' || key === 'refs')) {
-          return packIds(value as unknown[], key === 'refs') ?? value;
-        }
-        return key === 'file' && value === own ? 0 : value;
-      }));
+      const text = entryText(note, stamp);
+      if (text !== undefined) {
+        parts.push(text);
+      }
     }
   }
   const payload = `[${parts.join(',')}]`;
   return `${MAGIC} v${CACHE_FORMAT_VERSION} ${JSON.stringify(options.key ?? '')} ${payload.length}\n${payload}`;
+}
+
+/** One note's cache entry (see serializeNotes); undefined when the format could not restore it exactly. */
+function entryText(note: ParsedNote, stamp: FileStamp): string | undefined {
+  const own = note.path;
+  try {
+    return JSON.stringify({ path: own, mtime: stamp.mtime, size: stamp.size, note }, function (this: unknown, key: string, value: unknown) {
+      if (value === undefined) {
+        return null;
+      }
+      if (value === null || (key === 'file' && value === 0)) {
+        throw new NotCacheable(); // null and a file 0 stand for something else
+      }
+      if (key === 'loc') {
+        return compactLoc(value, own);
+      }
+      if (this === note && (key === 'ids' || key === 'refs')) {
+        return packIds(value as unknown[], key === 'refs') ?? value;
+      }
+      return key === 'file' && value === own ? 0 : value;
+    });
+  } catch (e) {
+    if (e instanceof NotCacheable) {
+      return undefined; // parsed again next time
+    }
+    throw e;
+  }
 }
 
 export interface RestoreResult {
@@ -89,6 +104,9 @@ export interface RestoreResult {
   /** Why the cache was ignored, when it was (for the log). */
   ignored?: string;
 }
+
+/** Thrown while serializing a note the format could not restore exactly. */
+class NotCacheable extends Error {}
 
 /** A cache file decoded before the files are stat'ed (see decodeCache): every note it holds, with its stamp. */
 export interface DecodedCache {

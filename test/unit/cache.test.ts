@@ -100,11 +100,17 @@ describe('The cache of parsed notes (warm start)', () => {
     assert.deepStrictEqual(roundTrip([odd]), [odd]);
   });
 
-  it('refuses to write what it could not restore exactly (null, or a file named 0)', () => {
+  it('leaves out a note it could not restore exactly (null, or a file named 0), and keeps the others', () => {
     const note = parseNote('sessions/2026-11-24.md', '---\ntype: coaching-session\nid: s-2026-11-24\ndate: "2026-11-24"\nactions:\n  - id: a-20261124-aaaa\n    text: T\n---\n');
-    const stamps = new Map([[note.path, { mtime: 1, size: 1 }]]);
-    assert.throws(() => serializeNotes([{ ...note, type: null as never }], stamps));
-    assert.throws(() => serializeNotes([{ ...note, diagnostics: [{ file: 0 as never, line: 0, character: 0, endLine: 0, endCharacter: 0, severity: 'error', code: 'c', message: 'm' }] }], stamps));
+    const other = parseNote('sessions/2026-11-25.md', '---\ntype: coaching-session\nid: s-2026-11-25\ndate: "2026-11-25"\n---\n');
+    const stamps = new Map([[note.path, { mtime: 1, size: 1 }], [other.path, { mtime: 2, size: 2 }]]);
+    const withNull = { ...note, type: null as never };
+    const withFile0 = { ...note, diagnostics: [{ file: 0 as never, line: 0, character: 0, endLine: 0, endCharacter: 0, severity: 'error' as const, code: 'c', message: 'm' }] };
+    for (const odd of [withNull, withFile0]) {
+      const restored = restoreNotes(serializeNotes([odd, other], stamps), stamps);
+      assert.deepStrictEqual(restored.notes, [other]);
+      assert.deepStrictEqual(restored.stale, [note.path], 'the odd note is parsed again');
+    }
   });
 
   it('decodes the cache before the stamps are known, and keeps only the notes of unchanged files', async () => {
