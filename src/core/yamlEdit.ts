@@ -104,7 +104,8 @@ function keyOf(pair: Pair): unknown {
 }
 
 function findPair(map: YAMLMap, key: string): Pair | undefined {
-  return map.items.find((p) => yamlLib().isPair(p) && keyOf(p) === key) as Pair | undefined;
+  const { isPair } = yamlLib();
+  return map.items.find((p) => isPair(p) && keyOf(p) === key) as Pair | undefined;
 }
 
 function describe(path: YamlPath, key?: string): string {
@@ -151,17 +152,18 @@ function styledScalar(value: string | number | boolean | Word, old: Scalar | und
 
 /** Applies one operation to the YAML text; returns the new YAML text. */
 function applyOp(yaml: string, op: EditOp, eol: string): string {
-  const doc = yamlLib().parseDocument(yaml, { keepSourceTokens: false });
+  const { parseDocument, isScalar, isMap, isSeq } = yamlLib();
+  const doc = parseDocument(yaml, { keepSourceTokens: false });
   if (doc.errors.length > 0) {
     throw new EditError(`The frontmatter is not valid YAML (${doc.errors[0].message.split('\n')[0]}): fix it first; nothing was changed.`, 'unparseable');
   }
   const target: unknown = op.path.length === 0 ? doc.contents : doc.getIn(op.path, true);
-  if (op.path.length === 0 && (target === null || (yamlLib().isScalar(target) && (target as Scalar).value === null))) {
+  if (op.path.length === 0 && (target === null || (isScalar(target) && (target as Scalar).value === null))) {
     // Empty frontmatter: the new key starts the mapping.
     const line = op.op === 'set' ? `${op.key}: ${styledScalar(op.value, undefined)}` : [`${op.key}:`, ...renderBlockSeqLines([op.item], 2)].join(eol);
     return yaml + line + eol;
   }
-  if (!yamlLib().isMap(target)) {
+  if (!isMap(target)) {
     throw new EditError(`Cannot edit ${describe(op.path)}: it is not a mapping of fields.`, 'not-found');
   }
   const map = target as YAMLMap;
@@ -169,7 +171,7 @@ function applyOp(yaml: string, op: EditOp, eol: string): string {
   const value = pair?.value as Node | null | undefined;
 
   if (op.op === 'set') {
-    if (pair && yamlLib().isScalar(value) && value.range) {
+    if (pair && isScalar(value) && value.range) {
       const [s, e] = value.range;
       const formatted = styledScalar(op.value, value as Scalar);
       if (s === e) {
@@ -189,7 +191,7 @@ function applyOp(yaml: string, op: EditOp, eol: string): string {
   }
 
   // append
-  if (pair && yamlLib().isSeq(value) && value.range) {
+  if (pair && isSeq(value) && value.range) {
     const seq = value;
     const range = value.range;
     if (seq.flow) {
@@ -206,13 +208,13 @@ function applyOp(yaml: string, op: EditOp, eol: string): string {
     const at = lineEndAfter(yaml, last?.range ? last.range[1] : range[1]);
     return yaml.slice(0, at) + eol + renderBlockSeqLines([op.item], indent).join(eol) + yaml.slice(at);
   }
-  if (pair && (value === null || value === undefined || (yamlLib().isScalar(value) && value.value === null))) {
+  if (pair && (value === null || value === undefined || (isScalar(value) && value.value === null))) {
     // `key:` or `key: null` / `key: ~`: the list starts on the next lines.
     const keyNode = pair.key as Node;
     const keyIndent = keyNode.range ? columnOf(yaml, keyNode.range[0]) : 0;
     let text = yaml;
     let from = keyNode.range ? keyNode.range[1] : 0;
-    if (yamlLib().isScalar(value) && value.range && value.range[1] > value.range[0]) {
+    if (isScalar(value) && value.range && value.range[1] > value.range[0]) {
       const colon = yaml.lastIndexOf(':', value.range[0]);
       text = yaml.slice(0, colon + 1) + yaml.slice(value.range[1]);
       from = colon + 1;
@@ -303,11 +305,12 @@ function usesAliases(yaml: string): boolean {
   if (!yaml.includes('*')) {
     return false;
   }
+  const { parseDocument, visit } = yamlLib();
   let found = false;
-  yamlLib().visit(yamlLib().parseDocument(yaml), {
+  visit(parseDocument(yaml), {
     Alias() {
       found = true;
-      return yamlLib().visit.BREAK;
+      return visit.BREAK;
     },
   });
   return found;
