@@ -16,6 +16,11 @@ function roundTrip(notes: ParsedNote[]): ParsedNote[] {
   return r.notes;
 }
 
+/** A small session note with one commitment. */
+function oneSession(): ParsedNote {
+  return parseNote('sessions/2026-11-24.md', '---\ntype: coaching-session\nid: s-2026-11-24\ndate: "2026-11-24"\nactions:\n  - id: a-20261124-aaaa\n    text: T\n---\n');
+}
+
 async function stampsOf(dir: string): Promise<Map<string, FileStamp>> {
   const store = new NodeJournalStore(dir);
   const stamps = new Map<string, FileStamp>();
@@ -88,7 +93,7 @@ describe('The cache of parsed notes (warm start)', () => {
   });
 
   it('restores exactly what the compact forms cannot hold (odd ids and references)', () => {
-    const [note] = roundTrip([parseNote('sessions/2026-11-24.md', '---\ntype: coaching-session\nid: s-2026-11-24\ndate: "2026-11-24"\nactions:\n  - id: a-20261124-aaaa\n    text: T\n---\n')]);
+    const [note] = roundTrip([oneSession()]);
     const odd: ParsedNote = {
       ...note,
       // A reference with a field parseNote does not write today, an id located by a location instead of a
@@ -101,7 +106,7 @@ describe('The cache of parsed notes (warm start)', () => {
   });
 
   it('leaves out a note it could not restore exactly (null, or a file named 0), and keeps the others', () => {
-    const note = parseNote('sessions/2026-11-24.md', '---\ntype: coaching-session\nid: s-2026-11-24\ndate: "2026-11-24"\nactions:\n  - id: a-20261124-aaaa\n    text: T\n---\n');
+    const note = oneSession();
     const other = parseNote('sessions/2026-11-25.md', '---\ntype: coaching-session\nid: s-2026-11-25\ndate: "2026-11-25"\n---\n');
     const stamps = new Map([[note.path, { mtime: 1, size: 1 }], [other.path, { mtime: 2, size: 2 }]]);
     const withNull = { ...note, type: null as never };
